@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InfusionCenter.Web.Data.Configurations;
+
+internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
+{
+    public void Configure(EntityTypeBuilder<Patient> builder)
+    {
+        builder.ToTable("patients");
+        builder.Property(p => p.Mrn).HasMaxLength(32);
+        builder.HasIndex(p => p.Mrn).IsUnique();
+        builder.Property(p => p.GivenName).HasMaxLength(100);
+        builder.Property(p => p.FamilyName).HasMaxLength(100);
+        builder.Property(p => p.HeightCm).HasPrecision(5, 1);
+        builder.Property(p => p.WeightKg).HasPrecision(5, 1);
+        builder.HasIndex(p => new { p.FamilyName, p.GivenName });
+        builder.Ignore(p => p.FullName);
+    }
+}
+
+internal sealed class ChairConfiguration : IEntityTypeConfiguration<Chair>
+{
+    public void Configure(EntityTypeBuilder<Chair> builder)
+    {
+        builder.ToTable("chairs");
+        builder.Property(c => c.Name).HasMaxLength(60);
+        builder.HasIndex(c => c.Name).IsUnique();
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
+{
+    public void Configure(EntityTypeBuilder<Clinic> builder)
+    {
+        builder.ToTable("clinics");
+        builder.Property(c => c.Name).HasMaxLength(120);
+        builder.Property(c => c.TimeZone).HasMaxLength(64);
+        builder.HasMany(c => c.OpeningHours).WithOne().HasForeignKey(h => h.ClinicId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OpeningHoursConfiguration : IEntityTypeConfiguration<OpeningHours>
+{
+    public void Configure(EntityTypeBuilder<OpeningHours> builder)
+    {
+        builder.ToTable("opening_hours", t => t.HasCheckConstraint("ck_opening_hours_order", "closes > opens"));
+        builder.HasIndex(h => new { h.ClinicId, h.Weekday }).IsUnique();
+    }
+}

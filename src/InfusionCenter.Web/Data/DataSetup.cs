@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace InfusionCenter.Web.Data;
+
+public static class DataSetup
+{
+    public const string ConnectionStringName = "InfusionCenter";
+
+    /// <summary>
+    /// Registers the database. Uses <c>ConnectionStrings:InfusionCenter</c> when set; otherwise starts
+    /// the embedded default: a private, durable PostgreSQL cluster under <c>.data/postgres</c> in the
+    /// checkout (or <c>LocalPostgres:DataDirectory</c>), stopped when the app stops.
+    /// </summary>
+    public static async Task AddInfusionDataAsync(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var section = builder.Configuration.GetSection("LocalPostgres");
+            var dataDirectory = section["DataDirectory"] is { Length: > 0 } configured
+                ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+                : Path.Combine(FindCheckoutRoot(builder.Environment.ContentRootPath), ".data", "postgres");
+            var local = await LocalPostgres.StartAsync(new LocalPostgresOptions
+            {
+                DataDirectory = dataDirectory,
+                Port = section.GetValue("Port", 0),
+                Durable = true,
+            }, message => Console.WriteLine($"[embedded-db] {message}")).ConfigureAwait(false);
+            builder.Services.AddSingleton(local);
+            builder.Services.AddHostedService<LocalPostgresLifetime>();
+            connectionString = local.ConnectionString;
+        }
+
+        builder.Services.AddDbContextFactory<InfusionDbContext>(options => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
+        builder.Services.AddHealthChecks().AddDbContextCheck<InfusionDbContext>("database");
+    }
+
+    /// <summary>Applies pending migrations, then, in Development only (unless Seed:Demo=false), the demo data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<InfusionDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync().ConfigureAwait(false))
+        {
+            await db.Database.MigrateAsync().ConfigureAwait(false);
+        }
+
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Seed:Demo", true))
+        {
+            await DemoSeed.RunAsync(factory, app.Services.GetRequiredService<TimeProvider>()).ConfigureAwait(false);
+        }
+    }
+
+    private static string FindCheckoutRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "InfusionCenter.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return start;
+    }
+}
+
+/// <summary>Stops the embedded PostgreSQL cluster when the app stops (Ctrl+C, SIGTERM).</summary>
+internal sealed class LocalPostgresLifetime(LocalPostgres postgres, ILogger<LocalPostgresLifetime> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Stopping the embedded PostgreSQL cluster on port {Port}", postgres.Port);
+        await postgres.StopAsync().ConfigureAwait(false);
+        logger.LogInformation("Embedded PostgreSQL cluster stopped");
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace InfusionCenter.Web.Data;
+
+/// <summary>
+/// Development-only demo data: the clinic, its hours, 12 chairs and a few dozen fake patients.
+/// Idempotent: each item is keyed (clinic by name, chair by name, patient by MRN) and only added
+/// when missing, so running it on every start changes nothing the second time.
+/// Nothing here runs in Production.
+/// </summary>
+public static class DemoSeed
+{
+    public const string ClinicName = "Riverside MS Infusion Center";
+
+    private static readonly string[] GivenNames =
+    [
+        "Maria", "James", "Aisha", "Robert", "Mei", "David", "Sofia", "Michael", "Priya", "William",
+        "Fatima", "Daniel", "Elena", "Thomas", "Grace", "Carlos", "Hannah", "Kwame", "Olivia", "Ahmed",
+        "Emily", "Lucas", "Nadia", "Samuel", "Chloe", "Mateo", "Rachel", "Jamal", "Ingrid", "Victor",
+        "Yuki", "Brian", "Leila", "Patrick", "Ana", "Omar",
+    ];
+
+    private static readonly string[] FamilyNames =
+    [
+        "Alvarez", "Bennett", "Chen", "Dubois", "Okafor", "Fitzgerald", "Gupta", "Hansen", "Ibrahim", "Jensen",
+        "Kowalski", "Larsen", "Moreau", "Nakamura", "O'Brien", "Patel", "Quinn", "Rossi", "Santos", "Thompson",
+        "Umarov", "Vasquez", "Whitaker", "Xu", "Yilmaz", "Zimmerman", "Abbott", "Brennan", "Castillo", "Delgado",
+        "Eriksen", "Fischer", "Garcia", "Holloway", "Ivanova", "Johansson",
+    ];
+
+    public static async Task RunAsync(IDbContextFactory<InfusionDbContext> factory, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        if (!await db.Clinics.AnyAsync(c => c.Name == ClinicName, cancellationToken).ConfigureAwait(false))
+        {
+            var clinic = new Clinic { Name = ClinicName, TimeZone = "America/New_York" };
+            foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
+            {
+                clinic.OpeningHours.Add(new OpeningHours { Weekday = day, Opens = new TimeOnly(7, 0), Closes = new TimeOnly(19, 0) });
+            }
+
+            db.Clinics.Add(clinic);
+        }
+
+        var chairNames = await db.Chairs.Select(c => c.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 1; i <= 12; i++)
+        {
+            var name = i <= 10 ? $"Chair {i}" : $"Bed {i - 10}";
+            if (!chairNames.Contains(name))
+            {
+                db.Chairs.Add(new Chair { Name = name, Kind = i <= 10 ? ChairKind.Recliner : ChairKind.Bed, SortOrder = i });
+            }
+        }
+
+        var mrns = (await db.Patients.Select(p => p.Mrn).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var now = clock.GetUtcNow();
+        var random = new Random(20260105); // fixed seed: the same demo patients every time
+        for (var i = 0; i < GivenNames.Length; i++)
+        {
+            var mrn = $"MRN{100101 + i}";
+            var heightCm = 150 + random.Next(0, 40);
+            var weightKg = 50 + random.Next(0, 55);
+            var birthDate = new DateOnly(1958, 1, 1).AddDays(random.Next(0, 365 * 45));
+            var measuredDaysAgo = random.Next(1, 120);
+            if (mrns.Contains(mrn))
+            {
+                continue;
+            }
+
+            db.Patients.Add(new Patient
+            {
+                Mrn = mrn,
+                GivenName = GivenNames[i],
+                FamilyName = FamilyNames[i],
+                BirthDate = birthDate,
+                HeightCm = heightCm,
+                WeightKg = weightKg,
+                MeasuredOn = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-measuredDaysAgo),
+                CreatedAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

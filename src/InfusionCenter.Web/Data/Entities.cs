@@ -1,0 +1,75 @@
+namespace InfusionCenter.Web.Data;
+
+/// <summary>A patient of the infusion center. Names, MRN and birth date are PHI: never log them.</summary>
+public sealed class Patient
+{
+    public int Id { get; set; }
+
+    /// <summary>Medical record number, unique in the clinic.</summary>
+    public required string Mrn { get; set; }
+
+    public required string GivenName { get; set; }
+
+    public required string FamilyName { get; set; }
+
+    public DateOnly BirthDate { get; set; }
+
+    public decimal? HeightCm { get; set; }
+
+    public decimal? WeightKg { get; set; }
+
+    /// <summary>The day height and weight were measured (BSA-dosed drugs need a recent weight).</summary>
+    public DateOnly? MeasuredOn { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string FullName => $"{FamilyName}, {GivenName}";
+}
+
+public enum ChairKind
+{
+    Recliner,
+    Bed,
+    PrivateRoom,
+}
+
+/// <summary>An infusion chair, bed or private room.</summary>
+public sealed class Chair
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public ChairKind Kind { get; set; }
+
+    public bool Active { get; set; } = true;
+
+    public int SortOrder { get; set; }
+}
+
+/// <summary>The clinic (one row): its name and IANA time zone.</summary>
+public sealed class Clinic
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>IANA time zone id, e.g. America/New_York. Instants are stored in UTC and shown in this zone.</summary>
+    public required string TimeZone { get; set; }
+
+    public List<OpeningHours> OpeningHours { get; set; } = [];
+}
+
+/// <summary>Opening hours for one weekday; a weekday without a row is closed.</summary>
+public sealed class OpeningHours
+{
+    public int Id { get; set; }
+
+    public int ClinicId { get; set; }
+
+    public DayOfWeek Weekday { get; set; }
+
+    public TimeOnly Opens { get; set; }
+
+    public TimeOnly Closes { get; set; }
+}

@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace InfusionCenter.Web.Data;
+
+/// <summary>Settings for a private PostgreSQL cluster started from the machine's PostgreSQL binaries.</summary>
+public sealed record LocalPostgresOptions
+{
+    /// <summary>Folder holding the cluster (created by initdb when empty).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Database the app uses inside the cluster (created when missing).</summary>
+    public string Database { get; init; } = "infusioncenter";
+
+    /// <summary>
+    /// True for a cluster that holds a user's data (fsync on, full_page_writes on).
+    /// False only for throwaway test clusters (fsync off: fast, not crash-safe).
+    /// </summary>
+    public bool Durable { get; init; } = true;
+
+    /// <summary>Folder with initdb/pg_ctl; null finds the newest under /usr/lib/postgresql/*/bin.</summary>
+    public string? BinDirectory { get; init; }
+
+    /// <summary>Delete the data directory when the cluster stops (test clusters).</summary>
+    public bool DeleteOnStop { get; init; }
+}
+
+/// <summary>
+/// Starts, and later stops, a private PostgreSQL cluster: the app's embedded default database
+/// (durable, under .data/postgres) and the test fixtures' throwaway clusters (fsync off) use this
+/// one class. When the process runs as root the PostgreSQL tools run as the <c>postgres</c> OS user,
+/// because initdb and postgres refuse to run as root.
+/// </summary>
+public sealed class LocalPostgres : IAsyncDisposable
+{
+    private readonly LocalPostgresOptions _options;
+    private readonly string _bin;
+    private readonly bool _asPostgresUser;
+    private int _stopped;
+
+    private LocalPostgres(LocalPostgresOptions options, string bin, int port, bool asPostgresUser)
+    {
+        _options = options;
+        _bin = bin;
+        Port = port;
+        _asPostgresUser = asPostgresUser;
+    }
+
+    public int Port { get; }
+
+    public string DataDirectory => _options.DataDirectory;
+
+    /// <summary>Connection string for the app's database in this cluster.</summary>
+    public string ConnectionString => ConnectionStringFor(_options.Database);
+
+    public string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = "postgres",
+        Database = database,
+        Pooling = true,
+        IncludeErrorDetail = false,
+    }.ConnectionString;
+
+    public static async Task<LocalPostgres> StartAsync(LocalPostgresOptions options, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        log ??= _ => { };
+        var bin = options.BinDirectory ?? FindBinDirectory()
+            ?? throw new InvalidOperationException(
+                "No PostgreSQL server binaries found under /usr/lib/postgresql/*/bin. Install them (Debian: apt-get install postgresql) " +
+                "or set ConnectionStrings:InfusionCenter to an existing server.");
+        var asPostgresUser = Environment.UserName == "root" || IsRoot();
+        var dataDir = Path.GetFullPath(options.DataDirectory);
+        options = options with { DataDirectory = dataDir };
+
+        Directory.CreateDirectory(dataDir);
+        if (asPostgresUser)
+        {
+            await RunAsync("chown", ["-R", "postgres:postgres", dataDir], cancellationToken).ConfigureAwait(false);
+            // PostgreSQL needs its data directory to be 0700.
+            await RunAsync("chmod", ["700", dataDir], cancellationToken).ConfigureAwait(false);
+            EnsureTraversable(dataDir);
+        }
+
+        var pgCtl = Path.Combine(bin, "pg_ctl");
+        if (!File.Exists(Path.Combine(dataDir, "PG_VERSION")))
+        {
+            log($"Initialising PostgreSQL cluster in {dataDir}");
+            var (code, output) = await RunPgAsync(asPostgresUser, Path.Combine(bin, "initdb"),
+                ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], cancellationToken).ConfigureAwait(false);
+            if (code != 0)
+            {
+                throw new InvalidOperationException($"initdb failed ({code}): {output}");
+            }
+        }
+        else
+        {
+            // A cluster left running by an app that was killed: stop it so that it restarts with our settings.
+            var (status, _) = await RunPgAsync(asPostgresUser, pgCtl, ["-D", dataDir, "status"], cancellationToken).ConfigureAwait(false);
+            if (status == 0)
+            {
+                log("Stopping a PostgreSQL cluster left running by an earlier run");
+                await RunPgAsync(asPostgresUser, pgCtl, ["-D", dataDir, "-m", "fast", "-w", "stop"], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var port = options.Port != 0 ? options.Port : FreePort();
+        var settings = string.Join(' ',
+            "-c listen_addresses=127.0.0.1",
+            $"-p {port.ToString(CultureInfo.InvariantCulture)}",
+            "-c unix_socket_directories=''",
+            options.Durable ? "-c fsync=on -c full_page_writes=on" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            "-c max_connections=200");
+        var logFile = Path.Combine(dataDir, "server.log");
+        var (startCode, startOutput) = await RunPgAsync(asPostgresUser, pgCtl,
+            ["-D", dataDir, "-w", "-t", "60", "-l", logFile, "-o", settings, "start"], cancellationToken).ConfigureAwait(false);
+        if (startCode != 0)
+        {
+            var tail = File.Exists(logFile) ? string.Join('\n', File.ReadLines(logFile).TakeLast(15)) : "";
+            throw new InvalidOperationException($"pg_ctl start failed ({startCode}): {startOutput}\n{tail}");
+        }
+
+        var instance = new LocalPostgres(options, bin, port, asPostgresUser);
+        await instance.EnsureDatabaseAsync(options.Database, cancellationToken).ConfigureAwait(false);
+        log($"PostgreSQL cluster ready on 127.0.0.1:{port}");
+        return instance;
+    }
+
+    /// <summary>Creates a database in the cluster when it does not exist yet.</summary>
+    public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await RunPgAsync(_asPostgresUser, Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], CancellationToken.None).ConfigureAwait(false);
+        if (_options.DeleteOnStop)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort for throwaway clusters
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    /// <summary>The newest PostgreSQL server binaries on this machine, or null.</summary>
+    public static string? FindBinDirectory()
+    {
+        const string root = "/usr/lib/postgresql";
+        if (!Directory.Exists(root))
+        {
+            return null;
+        }
+
+        return Directory.GetDirectories(root)
+            .Select(dir => (dir, version: int.TryParse(Path.GetFileName(dir), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : -1))
+            .Where(x => x.version > 0 && File.Exists(Path.Combine(x.dir, "bin", "initdb")))
+            .OrderByDescending(x => x.version)
+            .Select(x => Path.Combine(x.dir, "bin"))
+            .FirstOrDefault();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static bool IsRoot()
+    {
+        try
+        {
+            return File.ReadLines("/proc/self/status")
+                .FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal))?
+                .Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) == "0";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The postgres user must be able to reach the data directory through its parents.</summary>
+    private static void EnsureTraversable(string dataDir)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        for (var dir = Path.GetDirectoryName(dataDir); !string.IsNullOrEmpty(dir) && dir != "/"; dir = Path.GetDirectoryName(dir))
+        {
+            try
+            {
+                var mode = File.GetUnixFileMode(dir);
+                if (!mode.HasFlag(UnixFileMode.OtherExecute))
+                {
+                    File.SetUnixFileMode(dir, mode | UnixFileMode.OtherExecute);
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    private static Task<(int Code, string Output)> RunPgAsync(bool asPostgresUser, string tool, IReadOnlyList<string> args, CancellationToken cancellationToken) =>
+        asPostgresUser
+            ? RunAsync("runuser", ["-u", "postgres", "--", tool, .. args], cancellationToken)
+            : RunAsync(tool, args, cancellationToken);
+
+    private static async Task<(int Code, string Output)> RunAsync(string file, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = "/",
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}");
+        // pg_ctl start leaves the server holding inherited pipes open; read with a bounded wait.
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        var output = await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(2000, cancellationToken)).ConfigureAwait(false) is Task<string[]> both
+            ? string.Join('\n', both.Result)
+            : "";
+        return (process.ExitCode, output.Trim());
+    }
+}
