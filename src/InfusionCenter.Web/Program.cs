@@ -1,4 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using InfusionCenter.Web.Components;
+using InfusionCenter.Web.Features.Patients;
+using InfusionCenter.Web.Features.Protocols;
 using InfusionCenter.Web.Data;
 using InfusionCenter.Web.Infrastructure;
 using Radzen;
@@ -17,6 +21,11 @@ await builder.AddInfusionDataAsync();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ClinicClock>();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+builder.Services.AddProtocols();
+builder.Services.AddPatients();
 builder.Services.AddOpenApi();
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -37,10 +46,7 @@ catch
 }
 
 app.UseRequestLogging();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-}
+app.UseExceptionHandler();
 
 app.UseStatusCodePages();
 app.UseAntiforgery();
@@ -49,6 +55,8 @@ app.MapStaticAssets();
 app.MapBlazorClientScript();
 app.MapOpenApi();
 app.MapInfusionHealthChecks();
+app.MapProtocols();
+app.MapPatients();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -103,7 +103,7 @@ public sealed class HealthWhenDatabaseDownTests
     public async Task Health_DatabaseStopped_Returns503()
     {
         var dir = Path.Combine(Path.GetTempPath(), "infusioncenter-test-pg-down-" + Guid.NewGuid().ToString("N")[..8]);
-        var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions { DataDirectory = dir, Durable = false, DeleteOnStop = true });
+        await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions { DataDirectory = dir, Durable = false, DeleteOnStop = true });
         await using var app = new InfusionAppFactory(postgres.ConnectionString);
         using var client = app.CreateClient();
         (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);

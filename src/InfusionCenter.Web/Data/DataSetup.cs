@@ -1,3 +1,4 @@
+using InfusionCenter.Web.Features.Protocols;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfusionCenter.Web.Data;
@@ -45,9 +46,14 @@ public static class DataSetup
             await db.Database.MigrateAsync().ConfigureAwait(false);
         }
 
-        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Seed:Demo", true))
+        // The six default protocols are reference data: installed in every environment where missing.
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            await DemoSeed.RunAsync(factory, app.Services.GetRequiredService<TimeProvider>()).ConfigureAwait(false);
+            await scope.ServiceProvider.GetRequiredService<ProtocolService>().EnsureDefaultsAsync().ConfigureAwait(false);
+            if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Seed:Demo", true))
+            {
+                await DemoSeed.RunAsync(factory, app.Services.GetRequiredService<TimeProvider>()).ConfigureAwait(false);
+            }
         }
     }
 

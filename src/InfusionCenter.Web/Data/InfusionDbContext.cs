@@ -12,6 +12,16 @@ public sealed class InfusionDbContext(DbContextOptions<InfusionDbContext> option
 
     public DbSet<OpeningHours> OpeningHours => Set<OpeningHours>();
 
+    public DbSet<DrugEntity> Drugs => Set<DrugEntity>();
+
+    public DbSet<ProtocolEntity> Protocols => Set<ProtocolEntity>();
+
+    public DbSet<ProtocolVersion> ProtocolVersions => Set<ProtocolVersion>();
+
+    public DbSet<Regimen> Regimens => Set<Regimen>();
+
+    public DbSet<Dose> Doses => Set<Dose>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // btree_gist lets exclusion constraints combine = on ids with && on time ranges (no double booking).

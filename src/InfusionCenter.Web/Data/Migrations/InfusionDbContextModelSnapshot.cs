@@ -89,6 +89,127 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.ToTable("clinics", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionCenter.Web.Data.Dose", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal?>("AmountPerM2")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("amount_per_m2");
+
+                    b.Property<int>("ChairMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("chair_minutes");
+
+                    b.Property<int>("Course")
+                        .HasColumnType("integer")
+                        .HasColumnName("course");
+
+                    b.Property<int>("DayInCourse")
+                        .HasColumnType("integer")
+                        .HasColumnName("day_in_course");
+
+                    b.Property<DateOnly>("Earliest")
+                        .HasColumnType("date")
+                        .HasColumnName("earliest");
+
+                    b.Property<DateOnly?>("GivenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("given_on");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("label");
+
+                    b.Property<DateOnly>("Latest")
+                        .HasColumnType("date")
+                        .HasColumnName("latest");
+
+                    b.Property<int>("RegimenId")
+                        .HasColumnType("integer")
+                        .HasColumnName("regimen_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("target_date");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("Warning")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("warning");
+
+                    b.HasKey("Id")
+                        .HasName("pk_doses");
+
+                    b.HasIndex("RegimenId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_doses_regimen_id_sequence");
+
+                    b.HasIndex("Status", "TargetDate")
+                        .HasDatabaseName("ix_doses_status_target_date");
+
+                    b.ToTable("doses", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.DrugEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BrandName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("brand_name");
+
+                    b.Property<string>("GenericName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("generic_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drugs");
+
+                    b.HasIndex("GenericName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_drugs_generic_name");
+
+                    b.ToTable("drugs", (string)null);
+                });
+
             modelBuilder.Entity("InfusionCenter.Web.Data.OpeningHours", b =>
                 {
                     b.Property<int>("Id")
@@ -189,6 +310,186 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.ToTable("patients", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionCenter.Web.Data.ProtocolEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.Property<int>("DrugId")
+                        .HasColumnType("integer")
+                        .HasColumnName("drug_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("row_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_protocols");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_protocols_code");
+
+                    b.HasIndex("DrugId")
+                        .HasDatabaseName("ix_protocols_drug_id");
+
+                    b.ToTable("protocols", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.ProtocolVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("definition_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ProtocolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("protocol_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_protocol_versions");
+
+                    b.HasIndex("ProtocolId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_protocol_versions_protocol_id_version");
+
+                    b.ToTable("protocol_versions", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.Regimen", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Bsa")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("bsa");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<string>("IntervalOverrideUnit")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("interval_override_unit");
+
+                    b.Property<int?>("IntervalOverrideValue")
+                        .HasColumnType("integer")
+                        .HasColumnName("interval_override_value");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("patient_id");
+
+                    b.Property<decimal>("PriorCumulativeMgPerM2")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("prior_cumulative_mg_per_m2");
+
+                    b.Property<int>("ProtocolVersionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("protocol_version_id");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_regimens");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_regimens_patient_id");
+
+                    b.HasIndex("ProtocolVersionId")
+                        .HasDatabaseName("ix_regimens_protocol_version_id");
+
+                    b.ToTable("regimens", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.Dose", b =>
+                {
+                    b.HasOne("InfusionCenter.Web.Data.Regimen", "Regimen")
+                        .WithMany("Doses")
+                        .HasForeignKey("RegimenId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_doses_regimens_regimen_id");
+
+                    b.Navigation("Regimen");
+                });
+
             modelBuilder.Entity("InfusionCenter.Web.Data.OpeningHours", b =>
                 {
                     b.HasOne("InfusionCenter.Web.Data.Clinic", null)
@@ -199,9 +500,64 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasConstraintName("fk_opening_hours_clinics_clinic_id");
                 });
 
+            modelBuilder.Entity("InfusionCenter.Web.Data.ProtocolEntity", b =>
+                {
+                    b.HasOne("InfusionCenter.Web.Data.DrugEntity", "Drug")
+                        .WithMany()
+                        .HasForeignKey("DrugId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_protocols_drugs_drug_id");
+
+                    b.Navigation("Drug");
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.ProtocolVersion", b =>
+                {
+                    b.HasOne("InfusionCenter.Web.Data.ProtocolEntity", "Protocol")
+                        .WithMany("Versions")
+                        .HasForeignKey("ProtocolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_protocol_versions_protocols_protocol_id");
+
+                    b.Navigation("Protocol");
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.Regimen", b =>
+                {
+                    b.HasOne("InfusionCenter.Web.Data.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_regimens_patients_patient_id");
+
+                    b.HasOne("InfusionCenter.Web.Data.ProtocolVersion", "ProtocolVersion")
+                        .WithMany()
+                        .HasForeignKey("ProtocolVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_regimens_protocol_versions_protocol_version_id");
+
+                    b.Navigation("Patient");
+
+                    b.Navigation("ProtocolVersion");
+                });
+
             modelBuilder.Entity("InfusionCenter.Web.Data.Clinic", b =>
                 {
                     b.Navigation("OpeningHours");
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.ProtocolEntity", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.Regimen", b =>
+                {
+                    b.Navigation("Doses");
                 });
 #pragma warning restore 612, 618
         }

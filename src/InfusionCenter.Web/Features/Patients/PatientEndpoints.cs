@@ -1,0 +1,70 @@
+using InfusionCenter.Web.Features.Regimens;
+using InfusionCenter.Web.Infrastructure;
+
+namespace InfusionCenter.Web.Features.Patients;
+
+/// <summary>API.md "Patients and regimens".</summary>
+public static class PatientEndpoints
+{
+    public static IServiceCollection AddPatients(this IServiceCollection services) => services
+        .AddSingleton<CreatePatientValidator>()
+        .AddSingleton<UpdateMeasurementsValidator>()
+        .AddSingleton<EnrolRequestValidator>()
+        .AddScoped<PatientService>()
+        .AddScoped<RegimenService>();
+
+    public static void MapPatients(this IEndpointRouteBuilder app)
+    {
+        var patients = app.MapGroup("/api/patients").WithTags("Patients");
+
+        patients.MapPost("/", async (CreatePatientRequest request, PatientService service, CancellationToken ct) =>
+        {
+            var patient = await service.CreateAsync(request, ct);
+            return Results.Created($"/api/patients/{patient.Id}", patient);
+        });
+
+        patients.MapGet("/{id:int}", async (int id, PatientService service, RegimenService regimens, CancellationToken ct) =>
+        {
+            var patient = await service.GetAsync(id, ct);
+            return Results.Ok(new { patient, regimens = await regimens.ForPatientAsync(id, ct) });
+        });
+
+        patients.MapPut("/{id:int}/measurements", async (int id, UpdateMeasurementsRequest request, PatientService service, CancellationToken ct) =>
+            Results.Ok(await service.UpdateMeasurementsAsync(id, request, ct)));
+
+        patients.MapGet("/", async (string? search, string? skip, string? take, PatientService service, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var skipValue = QueryParsing.Int(skip, "skip", errors) ?? 0;
+            var takeValue = QueryParsing.Int(take, "take", errors) ?? 50;
+            if (errors.Count > 0)
+            {
+                throw new RequestValidationException(errors);
+            }
+
+            var (items, total) = await service.SearchAsync(search, skipValue, takeValue, cancellationToken: ct);
+            return Results.Ok(new { total, items });
+        });
+
+        patients.MapGet("/{id:int}/regimens", async (int id, PatientService service, RegimenService regimens, CancellationToken ct) =>
+        {
+            await service.GetAsync(id, ct); // 404 for an unknown patient
+            return Results.Ok(await regimens.ForPatientAsync(id, ct));
+        });
+
+        patients.MapPost("/{id:int}/regimens", async (int id, EnrolRequest request, RegimenService regimens, CancellationToken ct) =>
+        {
+            var regimen = await regimens.EnrolAsync(id, request, ct);
+            return Results.Created($"/api/regimens/{regimen.Id}", regimen);
+        });
+
+        app.MapGet("/api/regimens/{id:int}", async (int id, RegimenService regimens, CancellationToken ct) =>
+            Results.Ok(await regimens.GetAsync(id, ct))).WithTags("Patients");
+
+        var doses = app.MapGroup("/api/doses").WithTags("Patients");
+        doses.MapPost("/{id:int}/given", async (int id, GivenRequest request, RegimenService regimens, CancellationToken ct) =>
+            Results.Ok(await regimens.RecordGivenAsync(id, request, ct)));
+        doses.MapPost("/{id:int}/missed", async (int id, RegimenService regimens, CancellationToken ct) =>
+            Results.Ok(await regimens.RecordMissedAsync(id, ct)));
+    }
+}

@@ -1,0 +1,204 @@
+using System.Text.Json;
+using FluentValidation;
+using InfusionCenter.Domain;
+using InfusionCenter.Domain.Calendars;
+using InfusionCenter.Domain.Protocols;
+using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfusionCenter.Web.Features.Protocols;
+
+public sealed record ProtocolSummary(
+    string Code, string Name, int Version, string Drug, string? BrandName, bool BsaDosed, bool CourseSeries,
+    decimal? CumulativeCapMgPerM2, DateTimeOffset UpdatedAt);
+
+/// <summary>The current (or a given) version of a protocol with its definition.</summary>
+public sealed record ProtocolVersionView(int VersionId, string Code, int Version, ProtocolDefinition Definition, DateTimeOffset CreatedAt, string? CreatedBy);
+
+/// <summary>Query parameters of a calendar preview (API.md: start, until, bsa, priorCumulativeMgPerM2, days).</summary>
+public sealed record CalendarQuery(DateOnly? Start, DateOnly? Until, decimal? Bsa, decimal? PriorCumulativeMgPerM2, int? Days, int? IntervalOverrideWeeks = null);
+
+public sealed class CalendarQueryValidator : AbstractValidator<CalendarQuery>
+{
+    public CalendarQueryValidator()
+    {
+        RuleFor(q => q.Start).NotNull().WithMessage("start is required (YYYY-MM-DD).");
+        RuleFor(q => q.Until).GreaterThanOrEqualTo(q => q.Start).When(q => q.Start is not null && q.Until is not null)
+            .WithMessage("until must be on or after start.");
+        RuleFor(q => q.Bsa).GreaterThan(0).LessThanOrEqualTo(4).When(q => q.Bsa is not null)
+            .WithMessage("bsa must be between 0 and 4 m².");
+        RuleFor(q => q.PriorCumulativeMgPerM2).GreaterThanOrEqualTo(0).When(q => q.PriorCumulativeMgPerM2 is not null)
+            .WithMessage("priorCumulativeMgPerM2 cannot be negative.");
+        RuleFor(q => q.Days).InclusiveBetween(1, 31).When(q => q.Days is not null)
+            .WithMessage("days must be between 1 and 31.");
+        RuleFor(q => q.IntervalOverrideWeeks).InclusiveBetween(1, 104).When(q => q.IntervalOverrideWeeks is not null)
+            .WithMessage("The interval override must be between 1 and 104 weeks.");
+    }
+}
+
+/// <summary>The protocol rules of the Domain, as a FluentValidation validator shared by the API and the editor.</summary>
+public sealed class ProtocolDefinitionValidator : AbstractValidator<ProtocolDefinition>
+{
+    public ProtocolDefinitionValidator() =>
+        RuleFor(p => p).Custom((protocol, context) =>
+        {
+            foreach (var error in ProtocolRules.Validate(protocol))
+            {
+                context.AddFailure(error.Field, error.Message);
+            }
+        });
+}
+
+/// <summary>Reads protocols and their versions, saves edits as new versions, previews calendars.</summary>
+public sealed class ProtocolService(
+    IDbContextFactory<InfusionDbContext> dbFactory,
+    TimeProvider clock,
+    ProtocolDefinitionValidator definitionValidator,
+    CalendarQueryValidator queryValidator,
+    ILogger<ProtocolService> logger)
+{
+    public async Task<List<ProtocolSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Protocols.AsNoTracking().Where(p => p.Active)
+            .Select(p => new { p.Code, p.CurrentVersion, Version = p.Versions.First(v => v.Version == p.CurrentVersion) })
+            .OrderBy(p => p.Code)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r =>
+        {
+            var definition = ProtocolJson.Deserialize(r.Version.DefinitionJson);
+            return new ProtocolSummary(r.Code, definition.Name, r.CurrentVersion, definition.Drug.GenericName, definition.Drug.BrandName,
+                definition.IsBsaDosed, definition.IsCourseSeries, definition.CumulativeCapMgPerM2, r.Version.CreatedAt);
+        }).ToList();
+    }
+
+    /// <exception cref="NotFoundException">No protocol has this code.</exception>
+    public async Task<ProtocolVersionView> GetAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var version = await db.ProtocolVersions.AsNoTracking()
+            .Where(v => v.Protocol!.Code == code && v.Version == v.Protocol.CurrentVersion)
+            .Select(v => new { v.Id, v.Version, v.DefinitionJson, v.CreatedAt, v.CreatedBy })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"No protocol with code '{code}'.");
+        return new ProtocolVersionView(version.Id, code, version.Version, ProtocolJson.Deserialize(version.DefinitionJson), version.CreatedAt, version.CreatedBy);
+    }
+
+    public async Task<List<ProtocolVersionView>> VersionsAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var versions = await db.ProtocolVersions.AsNoTracking().Where(v => v.Protocol!.Code == code)
+            .OrderByDescending(v => v.Version)
+            .Select(v => new { v.Id, v.Version, v.DefinitionJson, v.CreatedAt, v.CreatedBy })
+            .ToListAsync(cancellationToken);
+        return versions.Select(v => new ProtocolVersionView(v.Id, code, v.Version, ProtocolJson.Deserialize(v.DefinitionJson), v.CreatedAt, v.CreatedBy)).ToList();
+    }
+
+    /// <summary>
+    /// Saves <paramref name="definition"/> as the next version of protocol <paramref name="code"/> (creating the
+    /// protocol when the code is new). With <paramref name="expectedVersion"/>, refuses (409) when someone else
+    /// saved a newer version in the meantime.
+    /// </summary>
+    public async Task<ProtocolVersionView> SaveAsync(string code, ProtocolDefinition definition, int? expectedVersion, string? user, CancellationToken cancellationToken = default)
+    {
+        if (!string.Equals(definition.Code, code, StringComparison.Ordinal))
+        {
+            throw RequestValidationException.For("code", $"The definition's code '{definition.Code}' does not match the address ('{code}').");
+        }
+
+        await definitionValidator.EnsureValidAsync(definition, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var protocol = await db.Protocols.Include(p => p.Drug).FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
+        if (protocol is null)
+        {
+            protocol = new ProtocolEntity { Code = code, Drug = await FindOrAddDrugAsync(db, definition.Drug, cancellationToken) };
+            db.Protocols.Add(protocol);
+        }
+        else if (expectedVersion is { } expected && expected != protocol.CurrentVersion)
+        {
+            throw new ConflictException($"Protocol '{code}' was changed by someone else: it is now at version {protocol.CurrentVersion}, you edited version {expected}. Reload it and apply your change again.");
+        }
+
+        protocol.Drug = await FindOrAddDrugAsync(db, definition.Drug, cancellationToken);
+        protocol.CurrentVersion++;
+        var version = new ProtocolVersion
+        {
+            Protocol = protocol,
+            Version = protocol.CurrentVersion,
+            Name = definition.Name,
+            DefinitionJson = ProtocolJson.Serialize(definition),
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = user,
+        };
+        db.ProtocolVersions.Add(version);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
+        {
+            throw new ConflictException($"Protocol '{code}' was changed by someone else while you were saving. Reload it and apply your change again.");
+        }
+
+        logger.LogInformation("Protocol {Code} saved as version {Version}", code, version.Version);
+        return new ProtocolVersionView(version.Id, code, version.Version, definition, version.CreatedAt, user);
+    }
+
+    /// <summary>Label schedule of one series (no clinic hours): API.md's calendar preview.</summary>
+    public async Task<(ProtocolVersionView Protocol, CalendarResult Calendar)> PreviewAsync(string code, CalendarQuery query, CancellationToken cancellationToken = default)
+    {
+        await queryValidator.EnsureValidAsync(query, cancellationToken);
+        var protocol = await GetAsync(code, cancellationToken);
+        return (protocol, Compute(protocol.Definition, query));
+    }
+
+    /// <summary>Runs the calendar engine; domain refusals (missing BSA, days out of range) become 400s.</summary>
+    public static CalendarResult Compute(ProtocolDefinition definition, CalendarQuery query, IReadOnlyDictionary<int, DateOnly>? given = null)
+    {
+        var request = new CalendarRequest(
+            query.Start!.Value,
+            query.Until,
+            query.Bsa,
+            query.PriorCumulativeMgPerM2 ?? 0m,
+            query.Days,
+            query.IntervalOverrideWeeks is { } weeks ? Interval.OfWeeks(weeks) : null,
+            Given: given);
+        try
+        {
+            return CalendarEngine.Compute(definition, request);
+        }
+        catch (DomainValidationException e)
+        {
+            throw RequestValidationException.From(e);
+        }
+    }
+
+    /// <summary>Installs the six default protocols of DOMAIN.md where their code is missing (all environments: reference data).</summary>
+    public async Task EnsureDefaultsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Protocols.Select(p => p.Code).ToListAsync(cancellationToken);
+        foreach (var definition in DefaultProtocols.All.Where(d => !existing.Contains(d.Code)))
+        {
+            await SaveAsync(definition.Code, definition, expectedVersion: null, user: "system", cancellationToken);
+        }
+    }
+
+    private static async Task<DrugEntity> FindOrAddDrugAsync(InfusionDbContext db, Drug drug, CancellationToken cancellationToken)
+    {
+        var entity = db.Drugs.Local.FirstOrDefault(d => d.GenericName == drug.GenericName)
+            ?? await db.Drugs.FirstOrDefaultAsync(d => d.GenericName == drug.GenericName, cancellationToken);
+        if (entity is null)
+        {
+            entity = new DrugEntity { GenericName = drug.GenericName, BrandName = drug.BrandName };
+            db.Drugs.Add(entity);
+        }
+        else if (drug.BrandName is not null)
+        {
+            entity.BrandName = drug.BrandName;
+        }
+
+        return entity;
+    }
+}

@@ -1,0 +1,301 @@
+using FluentValidation;
+using InfusionCenter.Domain.Calendars;
+using InfusionCenter.Domain.Protocols;
+using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Features.Protocols;
+using InfusionCenter.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfusionCenter.Web.Features.Regimens;
+
+/// <summary>API.md: <c>{"protocol", "start", "priorCumulativeMgPerM2"?, "days"?}</c>; also the optional interval override and horizon.</summary>
+public sealed record EnrolRequest
+{
+    public string? Protocol { get; set; }
+    public DateOnly? Start { get; set; }
+    public decimal? PriorCumulativeMgPerM2 { get; set; }
+    public int? Days { get; set; }
+    public int? IntervalWeeks { get; set; }
+    public DateOnly? Until { get; set; }
+}
+
+public sealed record GivenRequest(DateOnly? Date);
+
+public sealed record DoseDto(
+    int Id, int Sequence, DateOnly Date, DateOnly Earliest, DateOnly Latest, decimal Amount, string Unit, decimal? AmountPerM2,
+    int ChairMinutes, int Course, int DayInCourse, string Label, DoseStatus Status, DateOnly? GivenOn, string? Warning);
+
+public sealed record RegimenDto(
+    int Id, int PatientId, string Protocol, string ProtocolName, int Version, int CurrentVersion, DateOnly Start, DateOnly Until,
+    decimal? Bsa, decimal PriorCumulativeMgPerM2, decimal? CumulativeCapMgPerM2, int? Days, int? IntervalWeeks,
+    RegimenStatus Status, string? StopReason, DateTimeOffset CreatedAt, IReadOnlyList<DoseDto> Doses)
+{
+    /// <summary>mg/m² given so far including the prior dose (BSA-dosed protocols), for cap progress.</summary>
+    public decimal GivenMgPerM2 => PriorCumulativeMgPerM2 + Doses.Where(d => d.Status == DoseStatus.Given).Sum(d => d.AmountPerM2 ?? 0m);
+
+    /// <summary>mg/m² the whole calendar reaches, prior dose included.</summary>
+    public decimal PlannedMgPerM2 => PriorCumulativeMgPerM2 + Doses.Where(d => d.Status != DoseStatus.Cancelled).Sum(d => d.AmountPerM2 ?? 0m);
+}
+
+public sealed class EnrolRequestValidator : AbstractValidator<EnrolRequest>
+{
+    public EnrolRequestValidator()
+    {
+        RuleFor(r => r.Protocol).NotEmpty().WithMessage("Choose a protocol.");
+        RuleFor(r => r.Start).NotNull().WithMessage("Start date is required.");
+        RuleFor(r => r.PriorCumulativeMgPerM2).GreaterThanOrEqualTo(0).When(r => r.PriorCumulativeMgPerM2 is not null)
+            .WithMessage("Prior cumulative dose cannot be negative.");
+        RuleFor(r => r.Days).InclusiveBetween(1, 31).When(r => r.Days is not null).WithMessage("Days must be between 1 and 31.");
+        RuleFor(r => r.IntervalWeeks).InclusiveBetween(1, 104).When(r => r.IntervalWeeks is not null).WithMessage("The interval must be between 1 and 104 weeks.");
+        RuleFor(r => r.Until).GreaterThanOrEqualTo(r => r.Start).When(r => r.Start is not null && r.Until is not null).WithMessage("Until must be on or after the start date.");
+        RuleFor(r => r.Until).Must((r, until) => until is null || r.Start is null || until.Value <= r.Start.Value.AddYears(10))
+            .WithMessage("Plan at most 10 years ahead.");
+    }
+}
+
+/// <summary>
+/// Enrols patients on regimens (calendar computed by the Domain and stored as doses) and records doses as
+/// given or missed. Recording a dose as given recomputes the calendar with every given date, which
+/// re-anchors the later doses (ocrelizumab: the 24-week schedule restarts from the date given).
+/// </summary>
+public sealed class RegimenService(
+    IDbContextFactory<InfusionDbContext> dbFactory,
+    ClinicClock clock,
+    EnrolRequestValidator enrolValidator,
+    ILogger<RegimenService> logger)
+{
+    /// <summary>The calendar an enrolment would create, without saving (the UI's live preview).</summary>
+    public async Task<(ProtocolVersionView Protocol, decimal? Bsa, CalendarResult Calendar)> PreviewAsync(int patientId, EnrolRequest request, CancellationToken cancellationToken = default)
+    {
+        await enrolValidator.EnsureValidAsync(request, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId, cancellationToken)
+            ?? throw new NotFoundException($"No patient with id {patientId}.");
+        var version = await CurrentVersionAsync(db, request.Protocol!, cancellationToken);
+        var definition = ProtocolJson.Deserialize(version.DefinitionJson);
+        var bsa = BsaFor(definition, patient);
+        var calendar = ProtocolService.Compute(definition, Query(request, bsa));
+        return (new ProtocolVersionView(version.Id, request.Protocol!, version.Version, definition, version.CreatedAt, version.CreatedBy), bsa, calendar);
+    }
+
+    public async Task<RegimenDto> EnrolAsync(int patientId, EnrolRequest request, CancellationToken cancellationToken = default)
+    {
+        var (protocol, bsa, calendar) = await PreviewAsync(patientId, request, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var regimen = new Regimen
+        {
+            PatientId = patientId,
+            ProtocolVersionId = protocol.VersionId,
+            Start = request.Start!.Value,
+            Until = calendar.Until,
+            PriorCumulativeMgPerM2 = request.PriorCumulativeMgPerM2 ?? 0m,
+            Days = request.Days,
+            IntervalOverrideValue = request.IntervalWeeks,
+            IntervalOverrideUnit = request.IntervalWeeks is null ? null : nameof(IntervalUnit.Weeks),
+            Bsa = bsa,
+            Status = RegimenStatus.Active,
+            StopReason = calendar.StopReason,
+            CreatedAt = clock.UtcNow,
+        };
+        Apply(regimen, calendar);
+        db.Regimens.Add(regimen);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Regimen {RegimenId} created for patient {PatientId} on {Protocol} v{Version} with {DoseCount} doses",
+            regimen.Id, patientId, protocol.Code, protocol.Version, regimen.Doses.Count);
+        return await GetAsync(regimen.Id, cancellationToken);
+    }
+
+    public async Task<RegimenDto> GetAsync(int regimenId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var regimen = await RegimenQuery(db).FirstOrDefaultAsync(r => r.Id == regimenId, cancellationToken)
+            ?? throw new NotFoundException($"No regimen with id {regimenId}.");
+        return ToDto(regimen);
+    }
+
+    public async Task<List<RegimenDto>> ForPatientAsync(int patientId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var regimens = await RegimenQuery(db).Where(r => r.PatientId == patientId).OrderByDescending(r => r.Start).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
+        return regimens.Select(ToDto).ToList();
+    }
+
+    /// <summary>Records a dose as given on <paramref name="date"/> and re-anchors the rest of its series.</summary>
+    public async Task<RegimenDto> RecordGivenAsync(int doseId, GivenRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Date is not { } date)
+        {
+            throw RequestValidationException.For("date", "The date given is required (YYYY-MM-DD).");
+        }
+
+        var today = await clock.TodayAsync(cancellationToken);
+        if (date > today)
+        {
+            throw RequestValidationException.For("date", $"A dose cannot be recorded as given in the future (today is {today:yyyy-MM-dd}).");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var dose = await db.Doses.Include(d => d.Regimen).ThenInclude(r => r!.Doses).Include(d => d.Regimen!.ProtocolVersion)
+            .FirstOrDefaultAsync(d => d.Id == doseId, cancellationToken)
+            ?? throw new NotFoundException($"No dose with id {doseId}.");
+        var regimen = dose.Regimen!;
+        if (dose.Status == DoseStatus.Cancelled)
+        {
+            throw new ConflictException($"Dose {dose.Sequence} was cancelled; it cannot be recorded as given.");
+        }
+
+        if (date < regimen.Start.AddDays(-31))
+        {
+            throw RequestValidationException.For("date", $"The date given is more than a month before the regimen's start ({regimen.Start:yyyy-MM-dd}).");
+        }
+
+        var earlierUngiven = regimen.Doses.Where(d => d.Sequence < dose.Sequence && d.Status is DoseStatus.Planned or DoseStatus.Booked).Select(d => d.Sequence).ToList();
+        if (earlierUngiven.Count > 0)
+        {
+            throw new ConflictException($"Record dose {earlierUngiven.Min()} first: doses are recorded in order (or mark the earlier one missed).");
+        }
+
+        dose.Status = DoseStatus.Given;
+        dose.GivenOn = date;
+        Recompute(regimen);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Dose {DoseId} (regimen {RegimenId}, sequence {Sequence}) recorded as given", dose.Id, regimen.Id, dose.Sequence);
+        return await GetAsync(regimen.Id, cancellationToken);
+    }
+
+    /// <summary>Marks a dose missed: it stays due (overdue) until it is given or cancelled.</summary>
+    public async Task<RegimenDto> RecordMissedAsync(int doseId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var dose = await db.Doses.FirstOrDefaultAsync(d => d.Id == doseId, cancellationToken)
+            ?? throw new NotFoundException($"No dose with id {doseId}.");
+        if (dose.Status is DoseStatus.Given or DoseStatus.Cancelled)
+        {
+            throw new ConflictException($"Dose {dose.Sequence} is {dose.Status.ToString().ToLowerInvariant()}; only a planned or booked dose can be marked missed.");
+        }
+
+        dose.Status = DoseStatus.Missed;
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Dose {DoseId} (regimen {RegimenId}) marked missed", dose.Id, dose.RegimenId);
+        return await GetAsync(dose.RegimenId, cancellationToken);
+    }
+
+    private static IQueryable<Regimen> RegimenQuery(InfusionDbContext db) => db.Regimens.AsNoTracking()
+        .Include(r => r.Doses.OrderBy(d => d.Sequence))
+        .Include(r => r.ProtocolVersion).ThenInclude(v => v!.Protocol);
+
+    private static async Task<ProtocolVersion> CurrentVersionAsync(InfusionDbContext db, string code, CancellationToken cancellationToken) =>
+        await db.ProtocolVersions.AsNoTracking()
+            .FirstOrDefaultAsync(v => v.Protocol!.Code == code && v.Protocol.Active && v.Version == v.Protocol.CurrentVersion, cancellationToken)
+        ?? throw RequestValidationException.For("protocol", $"Unknown protocol '{code}'.");
+
+    private static decimal? BsaFor(ProtocolDefinition definition, Patient patient)
+    {
+        if (!definition.IsBsaDosed)
+        {
+            return null;
+        }
+
+        if (patient.HeightCm is not { } height || patient.WeightKg is not { } weight)
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]>
+            {
+                ["heightCm"] = [$"{definition.Drug.GenericName} is dosed by body surface area: record the patient's height and weight first."],
+                ["weightKg"] = [$"{definition.Drug.GenericName} is dosed by body surface area: record the patient's height and weight first."],
+            });
+        }
+
+        return Domain.Patients.Bsa.ForDosing(height, weight);
+    }
+
+    private static CalendarQuery Query(EnrolRequest request, decimal? bsa) =>
+        new(request.Start, request.Until, bsa, request.PriorCumulativeMgPerM2, request.Days, request.IntervalWeeks);
+
+    /// <summary>Recomputes the calendar from the regimen's options and every dose recorded as given.</summary>
+    private static void Recompute(Regimen regimen)
+    {
+        var definition = ProtocolJson.Deserialize(regimen.ProtocolVersion!.DefinitionJson);
+        var given = regimen.Doses.Where(d => d is { Status: DoseStatus.Given, GivenOn: not null }).ToDictionary(d => d.Sequence, d => d.GivenOn!.Value);
+        var query = new CalendarQuery(regimen.Start, regimen.Until, regimen.Bsa, regimen.PriorCumulativeMgPerM2, regimen.Days,
+            regimen.IntervalOverrideUnit == nameof(IntervalUnit.Weeks) ? regimen.IntervalOverrideValue : null);
+        var calendar = ProtocolService.Compute(definition, query, given);
+        regimen.StopReason = calendar.StopReason;
+        Apply(regimen, calendar);
+    }
+
+    /// <summary>Brings the stored doses in line with a computed calendar, keeping statuses and history.</summary>
+    private static void Apply(Regimen regimen, CalendarResult calendar)
+    {
+        var warnings = calendar.Warnings.GroupBy(w => w.Sequence).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(w => w.Message)));
+        var planned = calendar.Doses.ToDictionary(d => d.Sequence);
+        foreach (var dose in regimen.Doses.ToList())
+        {
+            if (dose.Status == DoseStatus.Cancelled)
+            {
+                continue;
+            }
+
+            if (!planned.TryGetValue(dose.Sequence, out var plan))
+            {
+                // The recomputed series no longer has this dose (e.g. the cap now stops earlier).
+                if (dose.Status == DoseStatus.Given)
+                {
+                    dose.Warning = "Recorded as given, but no longer part of the calculated plan.";
+                }
+                else
+                {
+                    dose.Status = DoseStatus.Cancelled;
+                    dose.Warning = "No longer part of the plan after the calendar was recalculated.";
+                }
+
+                continue;
+            }
+
+            Copy(plan, dose);
+            dose.Warning = warnings.GetValueOrDefault(dose.Sequence);
+        }
+
+        var existing = regimen.Doses.Select(d => d.Sequence).ToHashSet();
+        foreach (var plan in calendar.Doses.Where(p => !existing.Contains(p.Sequence)))
+        {
+            var dose = new Dose { Unit = plan.Unit, Label = plan.Label, Status = DoseStatus.Planned, Sequence = plan.Sequence };
+            Copy(plan, dose);
+            dose.Warning = warnings.GetValueOrDefault(plan.Sequence);
+            regimen.Doses.Add(dose);
+        }
+
+        if (regimen.Doses.All(d => d.Status is DoseStatus.Given or DoseStatus.Cancelled) && calendar.StopReason != StopReasons.Until)
+        {
+            regimen.Status = RegimenStatus.Completed;
+        }
+    }
+
+    private static void Copy(PlannedDose plan, Dose dose)
+    {
+        dose.TargetDate = plan.Date;
+        dose.Earliest = plan.Earliest;
+        dose.Latest = plan.Latest;
+        dose.Amount = plan.Amount;
+        dose.Unit = plan.Unit;
+        dose.AmountPerM2 = plan.AmountPerM2;
+        dose.ChairMinutes = plan.ChairMinutes;
+        dose.Course = plan.Course;
+        dose.DayInCourse = plan.DayInCourse;
+        dose.Label = plan.Label;
+    }
+
+    internal static RegimenDto ToDto(Regimen r)
+    {
+        var definition = ProtocolJson.Deserialize(r.ProtocolVersion!.DefinitionJson);
+        return new RegimenDto(
+            r.Id, r.PatientId, r.ProtocolVersion.Protocol!.Code, r.ProtocolVersion.Name, r.ProtocolVersion.Version, r.ProtocolVersion.Protocol.CurrentVersion,
+            r.Start, r.Until, r.Bsa, r.PriorCumulativeMgPerM2, definition.CumulativeCapMgPerM2, r.Days,
+            r.IntervalOverrideUnit == nameof(IntervalUnit.Weeks) ? r.IntervalOverrideValue : null,
+            r.Status, r.StopReason, r.CreatedAt,
+            r.Doses.OrderBy(d => d.Sequence).Select(ToDto).ToList());
+    }
+
+    internal static DoseDto ToDto(Dose d) => new(
+        d.Id, d.Sequence, d.TargetDate, d.Earliest, d.Latest, d.Amount, d.Unit, d.AmountPerM2, d.ChairMinutes, d.Course, d.DayInCourse,
+        d.Label, d.Status, d.GivenOn, d.Warning);
+}
