@@ -20,16 +20,20 @@ for tier in Domain Web Browser; do
   echo "==> ${tier} tests"
   log="artifacts/test-${tier,,}.log"
   dotnet test "tests/InfusionCenter.${tier}.Tests/InfusionCenter.${tier}.Tests.csproj" -c Debug --no-build -nologo \
-    --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E "^\s*(Failed|Passed|Skipped) [A-Za-z]|Error Message|^(Passed|Failed)!|error" | grep -vE "^\s*Passed [A-Za-z]" || true
-  code=${PIPESTATUS[0]}
-  line=$(grep -E "^(Passed|Failed)!" "$log" | tail -1)
-  if [ -z "$line" ]; then
+    --logger "console;verbosity=normal" >"$log" 2>&1
+  code=$?
+  # Show failures (name, message) and the tier's totals; the full log stays in artifacts/.
+  grep -E "^\s+Failed [A-Za-z]|Error Message" -A3 "$log" | head -80
+  total=$(grep -E "^Total tests:" "$log" | tail -1 | grep -oE "[0-9]+" || true)
+  if [ -z "$total" ]; then
     echo "    no test summary from the ${tier} tier (exit ${code}); see ${log}"
+    tail -20 "$log"
     status=1; continue
   fi
-  p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line"); f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line"); s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
+  count() { grep -E "^\s+$1:" "$log" | tail -1 | grep -oE "[0-9]+" || echo 0; }
+  p=$(count Passed); f=$(count Failed); s=$(count Skipped)
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-  echo "    ${tier}: ${p} passed, ${f} failed, ${s} skipped"
+  echo "    ${tier}: ${p} passed, ${f} failed, ${s} skipped (of ${total})"
   [ "$code" -ne 0 ] && status=1
 done
 

@@ -1,4 +1,6 @@
 using InfusionCenter.Web.Features.Protocols;
+using InfusionCenter.Web.Features.Regimens;
+using InfusionCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfusionCenter.Web.Data;
@@ -53,6 +55,8 @@ public static class DataSetup
             if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Seed:Demo", true))
             {
                 await DemoSeed.RunAsync(factory, app.Services.GetRequiredService<TimeProvider>()).ConfigureAwait(false);
+                await DemoSeed.EnrolDemoRegimensAsync(factory, scope.ServiceProvider.GetRequiredService<RegimenService>(),
+                    await app.Services.GetRequiredService<ClinicClock>().TodayAsync().ConfigureAwait(false)).ConfigureAwait(false);
             }
         }
     }

@@ -1,3 +1,4 @@
+using InfusionCenter.Web.Features.Regimens;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfusionCenter.Web.Data;
@@ -82,5 +83,35 @@ public static class DemoSeed
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Demo regimens on a dozen patients, started in the past so that the calendars show given, due and
+    /// planned doses. Runs only while no regimen exists at all (idempotent).
+    /// </summary>
+    public static async Task EnrolDemoRegimensAsync(IDbContextFactory<InfusionDbContext> factory, RegimenService regimens, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (await db.Regimens.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var patients = await db.Patients.OrderBy(p => p.Mrn).Select(p => p.Id).Take(14).ToListAsync(cancellationToken).ConfigureAwait(false);
+        (string Protocol, int WeeksAgo)[] plans =
+        [
+            ("ocrelizumab", 30), ("natalizumab", 20), ("ocrelizumab", 2), ("ublituximab", 10), ("natalizumab", 9),
+            ("mitoxantrone", 40), ("ocrelizumab", 60), ("alemtuzumab", 50), ("natalizumab", 3), ("ublituximab", 1),
+            ("methylprednisolone", 0), ("natalizumab", 50), ("ocrelizumab", 0), ("natalizumab", 0),
+        ];
+        for (var i = 0; i < Math.Min(patients.Count, plans.Length); i++)
+        {
+            var start = today.AddDays(-7 * plans[i].WeeksAgo);
+            var regimen = await regimens.EnrolAsync(patients[i], new EnrolRequest { Protocol = plans[i].Protocol, Start = start }, cancellationToken).ConfigureAwait(false);
+            foreach (var dose in regimen.Doses.Where(d => d.Date < today.AddDays(-3)).OrderBy(d => d.Sequence))
+            {
+                await regimens.RecordGivenAsync(dose.Id, new GivenRequest(dose.Date), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 }

@@ -22,7 +22,8 @@ internal sealed class ProtocolConfiguration : IEntityTypeConfiguration<ProtocolE
         builder.Property(p => p.Code).HasMaxLength(60);
         builder.HasIndex(p => p.Code).IsUnique();
         builder.HasOne(p => p.Drug).WithMany().HasForeignKey(p => p.DrugId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(p => p.RowVersion).IsRowVersion();
+        // PostgreSQL's system column xmin as the optimistic-concurrency token (no column is added).
+        builder.Property(p => p.RowVersion).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         builder.HasMany(p => p.Versions).WithOne(v => v.Protocol).HasForeignKey(v => v.ProtocolId).OnDelete(DeleteBehavior.Restrict);
     }
 }

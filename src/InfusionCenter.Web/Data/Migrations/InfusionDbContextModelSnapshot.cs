@@ -341,7 +341,7 @@ namespace InfusionCenter.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("row_version");
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_protocols");

@@ -70,8 +70,8 @@ internal sealed class MeasurementsRules<T> : AbstractValidator<T>
     {
         var getHeight = height.Compile();
         var getWeight = weight.Compile();
-        RuleFor(height).InclusiveBetween(30m, 250m).When(r => getHeight(r) is not null).WithMessage("Height must be between 30 and 250 cm.");
-        RuleFor(weight).InclusiveBetween(2m, 400m).When(r => getWeight(r) is not null).WithMessage("Weight must be between 2 and 400 kg.");
+        RuleFor(height).InclusiveBetween(Bsa.MinHeightCm, Bsa.MaxHeightCm).When(r => getHeight(r) is not null).WithMessage($"Height must be between {Bsa.MinHeightCm:0} and {Bsa.MaxHeightCm:0} cm.");
+        RuleFor(weight).InclusiveBetween(Bsa.MinWeightKg, Bsa.MaxWeightKg).When(r => getWeight(r) is not null).WithMessage($"Weight must be between {Bsa.MinWeightKg:0} and {Bsa.MaxWeightKg:0} kg.");
         RuleFor(weight).NotNull().When(r => getHeight(r) is not null).WithMessage("Enter the weight with the height (both are needed for BSA).");
         RuleFor(height).NotNull().When(r => getWeight(r) is not null).WithMessage("Enter the height with the weight (both are needed for BSA).");
         RuleFor(measuredOn).Must(d => d is null || d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)))

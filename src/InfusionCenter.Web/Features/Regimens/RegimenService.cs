@@ -48,7 +48,7 @@ public sealed class EnrolRequestValidator : AbstractValidator<EnrolRequest>
         RuleFor(r => r.Days).InclusiveBetween(1, 31).When(r => r.Days is not null).WithMessage("Days must be between 1 and 31.");
         RuleFor(r => r.IntervalWeeks).InclusiveBetween(1, 104).When(r => r.IntervalWeeks is not null).WithMessage("The interval must be between 1 and 104 weeks.");
         RuleFor(r => r.Until).GreaterThanOrEqualTo(r => r.Start).When(r => r.Start is not null && r.Until is not null).WithMessage("Until must be on or after the start date.");
-        RuleFor(r => r.Until).Must((r, until) => until is null || r.Start is null || until.Value <= r.Start.Value.AddYears(10))
+        RuleFor(r => r.Until).Must((r, until) => until is null || r.Start is null || r.Start.Value.Year > DateOnly.MaxValue.Year - 10 || until.Value <= r.Start.Value.AddYears(10))
             .WithMessage("Plan at most 10 years ahead.");
     }
 }

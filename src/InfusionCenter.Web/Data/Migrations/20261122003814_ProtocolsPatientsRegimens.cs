@@ -36,7 +36,7 @@ namespace InfusionCenter.Web.Data.Migrations
                     drug_id = table.Column<int>(type: "integer", nullable: false),
                     current_version = table.Column<int>(type: "integer", nullable: false),
                     active = table.Column<bool>(type: "boolean", nullable: false),
-                    row_version = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {

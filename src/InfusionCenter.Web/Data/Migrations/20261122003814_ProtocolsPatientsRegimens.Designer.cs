@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InfusionCenter.Web.Data.Migrations
 {
     [DbContext(typeof(InfusionDbContext))]
-    [Migration("20261122003337_ProtocolsPatientsRegimens")]
+    [Migration("20261122003814_ProtocolsPatientsRegimens")]
     partial class ProtocolsPatientsRegimens
     {
         /// <inheritdoc />
@@ -344,7 +344,7 @@ namespace InfusionCenter.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
-                        .HasColumnName("row_version");
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_protocols");
