@@ -155,6 +155,12 @@ public sealed class RegimenService(
             throw new ConflictException($"Record dose {earlierUngiven.Min()} first: doses are recorded in order (or mark the earlier one missed).");
         }
 
+        var previousGiven = regimen.Doses.Where(d => d.Sequence < dose.Sequence && d.GivenOn is not null).MaxBy(d => d.Sequence);
+        if (previousGiven is not null && date < previousGiven.GivenOn)
+        {
+            throw RequestValidationException.For("date", $"Dose {dose.Sequence} cannot be given before dose {previousGiven.Sequence} (given {previousGiven.GivenOn:yyyy-MM-dd}). Check the date.");
+        }
+
         dose.Status = DoseStatus.Given;
         dose.GivenOn = date;
         Recompute(regimen);
