@@ -1,10 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InfusionCenter.Web.Components;
+using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Features.Appointments;
+using InfusionCenter.Web.Features.Audit;
+using InfusionCenter.Web.Features.Auth;
 using InfusionCenter.Web.Features.Patients;
 using InfusionCenter.Web.Features.Protocols;
-using InfusionCenter.Web.Data;
 using InfusionCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,8 +28,14 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+builder.Services.AddInfusionAuth(builder.Environment);
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddScoped<CircuitHandler, AuditCircuitHandler>();
 builder.Services.AddProtocols();
 builder.Services.AddPatients();
+builder.Services.AddAppointments();
+builder.Services.AddSingleton<InfusionCenter.Web.Features.Admin.ClinicSettingsValidator>();
+builder.Services.AddScoped<InfusionCenter.Web.Features.Admin.ClinicAdminService>();
 builder.Services.AddOpenApi();
 builder.Services.AddRadzenComponents();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -47,16 +57,28 @@ catch
 
 app.UseRequestLogging();
 app.UseExceptionHandler();
-
 app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAuditUser();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapBlazorClientScript();
-app.MapOpenApi();
+app.MapOpenApi().RequireAuthorization(Policies.Read);
 app.MapInfusionHealthChecks();
+app.MapAuth();
 app.MapProtocols();
 app.MapPatients();
+app.MapAppointments();
+app.MapAudit();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

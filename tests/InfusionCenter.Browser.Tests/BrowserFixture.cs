@@ -49,8 +49,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>Opens a page and waits until Blazor's circuit is up (clicks before that are lost).</summary>
-    public async Task<IPage> OpenInteractiveAsync(Uri baseAddress, string path = "/")
+    /// <summary>
+    /// Signs in as <paramref name="role"/> (a demo account) in a fresh browser context, opens <paramref name="path"/>
+    /// and waits until Blazor's circuit is up (clicks before that are lost).
+    /// </summary>
+    public async Task<IPage> OpenInteractiveAsync(Uri baseAddress, string path = "/", string role = "Nurse")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -59,9 +62,20 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-US",
         });
         var page = await context.NewPageAsync();
+        await SignInAsync(page, role);
         await page.GotoAsync(path);
         await page.GetByTestId("interactive").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string role)
+    {
+        var (email, password) = Testing.InfusionAppFactory.AccountFor(role);
+        await page.GotoAsync("/signin");
+        await page.GetByTestId("email").FillAsync(email);
+        await page.GetByTestId("password").FillAsync(password);
+        await page.GetByTestId("signin").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
     }
 
     private static string FindRepoRoot()

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using InfusionCenter.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -43,6 +46,82 @@ public sealed class InfusionAppFactory : WebApplicationFactory<Program>
         if (_now is { } now)
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedTimeProvider(now)));
+        }
+    }
+
+    /// <summary>Role whose bearer token <c>CreateClient()</c> clients carry (null: anonymous). Default Admin (may do everything).</summary>
+    public string? ClientRole { get; set; } = "Admin";
+
+    private static readonly AsyncLocal<(bool Set, string? Role)> RoleOverride = new();
+    private readonly Dictionary<string, string> _tokens = [];
+
+    /// <summary>Demo accounts of the Development seed (API.md).</summary>
+    public static (string Email, string Password) AccountFor(string role) => role switch
+    {
+        "Admin" => ("admin@infusion.test", "Admin#2026!"),
+        "Manager" => ("manager@infusion.test", "Manager#2026!"),
+        "Nurse" => ("nurse@infusion.test", "Nurse#2026!"),
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "unknown role"),
+    };
+
+    /// <summary>A client signed in (bearer token) as <paramref name="role"/>, or anonymous when null.</summary>
+    public HttpClient CreateClientAs(string? role)
+    {
+        var client = WithRole(null, CreateClient);
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(role));
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        var role = RoleOverride.Value.Set ? RoleOverride.Value.Role : ClientRole;
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(role));
+        }
+    }
+
+    /// <summary>A bearer token for the demo account of <paramref name="role"/> (cached), got through POST /api/auth/token.</summary>
+    public string TokenFor(string role)
+    {
+        lock (_tokens)
+        {
+            if (_tokens.TryGetValue(role, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var (email, password) = AccountFor(role);
+        using var raw = WithRole(null, CreateClient);
+        using var response = raw.PostAsJsonAsync("/api/auth/token", new { email, password }).GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        var token = body.RootElement.GetProperty("accessToken").GetString()!;
+        lock (_tokens)
+        {
+            _tokens[role] = token;
+        }
+
+        return token;
+    }
+
+    private static T WithRole<T>(string? role, Func<T> action)
+    {
+        var previous = RoleOverride.Value;
+        RoleOverride.Value = (true, role);
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            RoleOverride.Value = previous;
         }
     }
 

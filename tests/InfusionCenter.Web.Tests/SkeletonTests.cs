@@ -73,6 +73,7 @@ public sealed class SkeletonTests(AppFixture fixture) : IClassFixture<AppFixture
         var html = await client.GetStringAsync("/");
         html.ShouldContain("InfusionCenter");
         html.ShouldContain("chairs in service (10 recliners, 2 beds)");
+        html.ShouldContain("appointments today");
         html.ShouldContain(DemoSeed.ClinicName);
     }
 
@@ -105,7 +106,7 @@ public sealed class HealthWhenDatabaseDownTests
         var dir = Path.Combine(Path.GetTempPath(), "infusioncenter-test-pg-down-" + Guid.NewGuid().ToString("N")[..8]);
         await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions { DataDirectory = dir, Durable = false, DeleteOnStop = true });
         await using var app = new InfusionAppFactory(postgres.ConnectionString);
-        using var client = app.CreateClient();
+        using var client = app.CreateClientAs(null); // /health is anonymous
         (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await postgres.StopAsync();

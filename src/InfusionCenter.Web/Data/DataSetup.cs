@@ -1,3 +1,6 @@
+using InfusionCenter.Web.Features.Appointments;
+using InfusionCenter.Web.Features.Audit;
+using InfusionCenter.Web.Features.Auth;
 using InfusionCenter.Web.Features.Protocols;
 using InfusionCenter.Web.Features.Regimens;
 using InfusionCenter.Web.Infrastructure;
@@ -34,8 +37,12 @@ public static class DataSetup
             connectionString = local.ConnectionString;
         }
 
-        builder.Services.AddDbContextFactory<InfusionDbContext>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")));
+        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddDbContextFactory<InfusionDbContext>((services, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
+        // ASP.NET Core Identity's stores take a scoped context.
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<InfusionDbContext>>().CreateDbContext());
         builder.Services.AddHealthChecks().AddDbContextCheck<InfusionDbContext>("database");
     }
 
@@ -52,11 +59,14 @@ public static class DataSetup
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ProtocolService>().EnsureDefaultsAsync().ConfigureAwait(false);
+            await AccountSeed.RunAsync(scope.ServiceProvider, app.Configuration, app.Environment.IsDevelopment(), app.Logger).ConfigureAwait(false);
             if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Seed:Demo", true))
             {
                 await DemoSeed.RunAsync(factory, app.Services.GetRequiredService<TimeProvider>()).ConfigureAwait(false);
                 await DemoSeed.EnrolDemoRegimensAsync(factory, scope.ServiceProvider.GetRequiredService<RegimenService>(),
                     await app.Services.GetRequiredService<ClinicClock>().TodayAsync().ConfigureAwait(false)).ConfigureAwait(false);
+                await DemoSeed.BookDemoAppointmentsAsync(factory, scope.ServiceProvider.GetRequiredService<WorklistService>(),
+                    scope.ServiceProvider.GetRequiredService<AppointmentService>()).ConfigureAwait(false);
             }
         }
     }

@@ -1,3 +1,4 @@
+using InfusionCenter.Web.Features.Appointments;
 using InfusionCenter.Web.Features.Regimens;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +45,17 @@ public static class DemoSeed
             db.Clinics.Add(clinic);
         }
 
+        // Closures: the clinic's main holidays this year and next.
+        var year = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).Year;
+        var closed = await db.ClinicClosures.Select(c => c.Date).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (date, reason) in Enumerable.Range(year, 2).SelectMany(Holidays))
+        {
+            if (!closed.Contains(date))
+            {
+                db.ClinicClosures.Add(new ClinicClosure { Date = date, Reason = reason });
+            }
+        }
+
         var chairNames = await db.Chairs.Select(c => c.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
         for (var i = 1; i <= 12; i++)
         {
@@ -85,6 +97,20 @@ public static class DemoSeed
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private static IEnumerable<(DateOnly Date, string Reason)> Holidays(int year)
+    {
+        var thanksgiving = new DateOnly(year, 11, 1);
+        while (thanksgiving.DayOfWeek != DayOfWeek.Thursday)
+        {
+            thanksgiving = thanksgiving.AddDays(1);
+        }
+
+        yield return (new DateOnly(year, 1, 1), "New Year's Day");
+        yield return (new DateOnly(year, 7, 4), "Independence Day");
+        yield return (thanksgiving.AddDays(21), "Thanksgiving");
+        yield return (new DateOnly(year, 12, 25), "Christmas Day");
+    }
+
     /// <summary>
     /// Demo regimens on a dozen patients, started in the past so that the calendars show given, due and
     /// planned doses. Runs only while no regimen exists at all (idempotent).
@@ -111,6 +137,47 @@ public static class DemoSeed
             foreach (var dose in regimen.Doses.Where(d => d.Date < today.AddDays(-3)).OrderBy(d => d.Sequence))
             {
                 await regimens.RecordGivenAsync(dose.Id, new GivenRequest(dose.Date), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Demo bookings: the due doses of the coming days placed by the slot finder (so the board and the
+    /// worklist show a realistic mix). Runs only while no appointment exists at all (idempotent).
+    /// </summary>
+    public static async Task BookDemoAppointmentsAsync(IDbContextFactory<InfusionDbContext> factory, WorklistService worklist, AppointmentService appointments, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await db.Appointments.AnyAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
+        var due = await worklist.DueAsync(2, cancellationToken).ConfigureAwait(false);
+        // Leave some doses unbooked so the worklist has work in it: book about two thirds.
+        foreach (var dose in due.Where((_, i) => i % 3 != 2))
+        {
+            var slot = (await worklist.SlotsAsync(dose.DoseId, null, null, null, 1, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            if (slot is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                await appointments.BookAsync(new BookAppointmentRequest
+                {
+                    PatientId = dose.PatientId,
+                    ChairId = slot.ChairId,
+                    DoseId = dose.DoseId,
+                    Start = slot.Start.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                }, "demo-seed", cancellationToken).ConfigureAwait(false);
+            }
+            catch (Infrastructure.ConflictException)
+            {
+                // taken meanwhile: the demo can do without it
             }
         }
     }

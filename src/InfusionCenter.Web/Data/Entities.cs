@@ -23,6 +23,12 @@ public sealed class Patient
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Infusion authorization valid until (e.g. natalizumab TOUCH: re-authorized every 6 months). Protocols
+    /// whose safety gates include an "...authorization" gate flag doses past this date.
+    /// </summary>
+    public DateOnly? AuthorizationExpires { get; set; }
+
     public string FullName => $"{FamilyName}, {GivenName}";
 }
 
@@ -58,6 +64,37 @@ public sealed class Clinic
     public required string TimeZone { get; set; }
 
     public List<OpeningHours> OpeningHours { get; set; } = [];
+
+    /// <summary>Nurses on shift on a day without a staffing entry.</summary>
+    public int DefaultNursesOnShift { get; set; } = 3;
+
+    /// <summary>At most this many patients in chairs per nurse at any moment.</summary>
+    public int MaxPatientsPerNurse { get; set; } = 4;
+
+    /// <summary>At most this many infusion starts per nurse in any 30-minute span (the stagger rule).</summary>
+    public int MaxStartsPerNursePer30Minutes { get; set; } = 2;
+
+    public uint RowVersion { get; set; }
+}
+
+/// <summary>A day the clinic is closed (holiday, one-off closure).</summary>
+public sealed class ClinicClosure
+{
+    public int Id { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    public required string Reason { get; set; }
+}
+
+/// <summary>Nurses on shift on one date (overrides <see cref="Clinic.DefaultNursesOnShift"/>).</summary>
+public sealed class StaffingDay
+{
+    public int Id { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    public int NursesOnShift { get; set; }
 }
 
 /// <summary>Opening hours for one weekday; a weekday without a row is closed.</summary>

@@ -22,7 +22,7 @@ public static class BlazorClientScript
         {
             context.Response.Headers.CacheControl = "no-cache";
             return Results.Bytes(script.Value, "text/javascript");
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
 #endif
     }
 

@@ -26,5 +26,5 @@ public static class Health
                     durationMs = (int)report.TotalDuration.TotalMilliseconds,
                 });
             },
-        });
+        }).AllowAnonymous();
 }

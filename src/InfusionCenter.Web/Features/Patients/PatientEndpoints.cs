@@ -1,3 +1,4 @@
+using InfusionCenter.Web.Features.Auth;
 using InfusionCenter.Web.Features.Regimens;
 using InfusionCenter.Web.Infrastructure;
 
@@ -15,13 +16,13 @@ public static class PatientEndpoints
 
     public static void MapPatients(this IEndpointRouteBuilder app)
     {
-        var patients = app.MapGroup("/api/patients").WithTags("Patients");
+        var patients = app.MapGroup("/api/patients").WithTags("Patients").RequireAuthorization(Policies.Read);
 
         patients.MapPost("/", async (CreatePatientRequest request, PatientService service, CancellationToken ct) =>
         {
             var patient = await service.CreateAsync(request, ct);
             return Results.Created($"/api/patients/{patient.Id}", patient);
-        });
+        }).RequireAuthorization(Policies.Nursing);
 
         patients.MapGet("/{id:int}", async (int id, PatientService service, RegimenService regimens, CancellationToken ct) =>
         {
@@ -30,7 +31,7 @@ public static class PatientEndpoints
         });
 
         patients.MapPut("/{id:int}/measurements", async (int id, UpdateMeasurementsRequest request, PatientService service, CancellationToken ct) =>
-            Results.Ok(await service.UpdateMeasurementsAsync(id, request, ct)));
+            Results.Ok(await service.UpdateMeasurementsAsync(id, request, ct))).RequireAuthorization(Policies.Nursing);
 
         patients.MapGet("/", async (string? search, string? skip, string? take, PatientService service, CancellationToken ct) =>
         {
@@ -56,12 +57,12 @@ public static class PatientEndpoints
         {
             var regimen = await regimens.EnrolAsync(id, request, ct);
             return Results.Created($"/api/regimens/{regimen.Id}", regimen);
-        });
+        }).RequireAuthorization(Policies.Nursing);
 
         app.MapGet("/api/regimens/{id:int}", async (int id, RegimenService regimens, CancellationToken ct) =>
-            Results.Ok(await regimens.GetAsync(id, ct))).WithTags("Patients");
+            Results.Ok(await regimens.GetAsync(id, ct))).WithTags("Patients").RequireAuthorization(Policies.Read);
 
-        var doses = app.MapGroup("/api/doses").WithTags("Patients");
+        var doses = app.MapGroup("/api/doses").WithTags("Patients").RequireAuthorization(Policies.Nursing);
         doses.MapPost("/{id:int}/given", async (int id, GivenRequest request, RegimenService regimens, CancellationToken ct) =>
             Results.Ok(await regimens.RecordGivenAsync(id, request, ct)));
         doses.MapPost("/{id:int}/missed", async (int id, RegimenService regimens, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using InfusionCenter.Domain.Calendars;
 using InfusionCenter.Domain.Protocols;
+using InfusionCenter.Web.Features.Auth;
 using InfusionCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,7 +16,7 @@ public static class ProtocolEndpoints
 
     public static void MapProtocols(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/protocols").WithTags("Protocols");
+        var api = app.MapGroup("/api/protocols").WithTags("Protocols").RequireAuthorization(Policies.Read);
 
         api.MapGet("/", async (ProtocolService service, CancellationToken ct) =>
             (await service.ListAsync(ct)).Select(p => new
@@ -36,7 +37,8 @@ public static class ProtocolEndpoints
         });
 
         api.MapPut("/{code}", async (string code, ProtocolDefinition definition, [FromQuery] int? expectedVersion, ProtocolService service, HttpContext http, CancellationToken ct) =>
-            ToResponse(await service.SaveAsync(code, definition, expectedVersion, http.User.Identity?.Name, ct)));
+            ToResponse(await service.SaveAsync(code, definition, expectedVersion, Audit.AuditUser.NameOf(http.User), ct)))
+            .RequireAuthorization(Policies.Admin);
 
         api.MapGet("/{code}/calendar", async (string code, [AsParameters] CalendarParameters p, ProtocolService service, CancellationToken ct) =>
         {

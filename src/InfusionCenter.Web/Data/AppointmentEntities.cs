@@ -1,0 +1,60 @@
+namespace InfusionCenter.Web.Data;
+
+public enum AppointmentStatus
+{
+    Booked,
+    CheckedIn,
+    InChair,
+    Completed,
+    Cancelled,
+    NoShow,
+}
+
+/// <summary>
+/// A patient in a chair from <see cref="StartsAt"/> to <see cref="EndsAt"/> (UTC instants, half-open).
+/// PostgreSQL exclusion constraints forbid two active appointments overlapping on one chair or for
+/// one patient (cancelled and no-show appointments free their time).
+/// </summary>
+public sealed class Appointment
+{
+    public int Id { get; set; }
+
+    public int PatientId { get; set; }
+
+    public Patient? Patient { get; set; }
+
+    public int? DoseId { get; set; }
+
+    public Dose? Dose { get; set; }
+
+    public int ChairId { get; set; }
+
+    public Chair? Chair { get; set; }
+
+    public DateTime StartsAt { get; set; }
+
+    public DateTime EndsAt { get; set; }
+
+    public AppointmentStatus Status { get; set; }
+
+    public string? CancelReason { get; set; }
+
+    /// <summary>Days of one consecutive-day course share this id (booked, moved and cancelled together).</summary>
+    public Guid? CourseGroup { get; set; }
+
+    public string? BookedBy { get; set; }
+
+    public DateTime BookedAt { get; set; }
+
+    public DateTime? CheckedInAt { get; set; }
+
+    public DateTime? InChairAt { get; set; }
+
+    public DateTime? CompletedAt { get; set; }
+
+    public DateTime? CancelledAt { get; set; }
+
+    public string? Notes { get; set; }
+
+    public uint RowVersion { get; set; }
+}

@@ -1,0 +1,78 @@
+using InfusionCenter.Domain.Scheduling;
+using InfusionCenter.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfusionCenter.Web.Features.Appointments;
+
+/// <summary>The clinic's settings for a date range: time zone, hours, closures, staffing and nurse rules.</summary>
+public sealed class ClinicSettings
+{
+    public required TimeZoneInfo Zone { get; init; }
+    public required IReadOnlyDictionary<DayOfWeek, DayHours> WeeklyHours { get; init; }
+    public required IReadOnlyDictionary<DateOnly, string> Closures { get; init; }
+    public required IReadOnlyDictionary<DateOnly, int> Staffing { get; init; }
+    public required int DefaultNurses { get; init; }
+    public required NurseRules Rules { get; init; }
+
+    /// <summary>Opening hours on <paramref name="date"/>, or null with the reason when closed.</summary>
+    public (DayHours? Hours, string? ClosedBecause) HoursOn(DateOnly date)
+    {
+        if (Closures.TryGetValue(date, out var reason))
+        {
+            return (null, $"the clinic is closed on {date:yyyy-MM-dd} ({reason})");
+        }
+
+        return WeeklyHours.TryGetValue(date.DayOfWeek, out var hours)
+            ? (hours, null)
+            : (null, $"the clinic is closed on {date.DayOfWeek}s");
+    }
+
+    public int NursesOn(DateOnly date) => Staffing.TryGetValue(date, out var nurses) ? nurses : DefaultNurses;
+
+    /// <summary>Clinic-local wall-clock time of a UTC instant.</summary>
+    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    /// <summary>UTC instant of a clinic-local wall-clock time (a time skipped by a DST change moves forward).</summary>
+    public DateTime ToUtc(DateTime local)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
+    }
+
+    public (DateTime StartUtc, DateTime EndUtc) DayInUtc(DateOnly date) =>
+        (ToUtc(date.ToDateTime(TimeOnly.MinValue)), ToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+
+    public ClinicSchedule ToSchedule(IReadOnlyList<ChairInfo> chairs) => new()
+    {
+        Chairs = chairs,
+        HoursOn = d => HoursOn(d).Hours,
+        NursesOn = NursesOn,
+        Rules = Rules,
+    };
+}
+
+/// <summary>Loads <see cref="ClinicSettings"/> (one small query set; cheap enough per request).</summary>
+public sealed class ClinicCalendar(IDbContextFactory<InfusionDbContext> dbFactory)
+{
+    public async Task<ClinicSettings> LoadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var clinic = await db.Clinics.AsNoTracking().Include(c => c.OpeningHours).OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var closures = await db.ClinicClosures.AsNoTracking().Where(c => c.Date >= from && c.Date <= to).ToDictionaryAsync(c => c.Date, c => c.Reason, cancellationToken);
+        var staffing = await db.StaffingDays.AsNoTracking().Where(s => s.Date >= from && s.Date <= to).ToDictionaryAsync(s => s.Date, s => s.NursesOnShift, cancellationToken);
+        return new ClinicSettings
+        {
+            Zone = clinic is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(clinic.TimeZone),
+            WeeklyHours = clinic?.OpeningHours.ToDictionary(h => h.Weekday, h => new DayHours(h.Opens, h.Closes)) ?? [],
+            Closures = closures,
+            Staffing = staffing,
+            DefaultNurses = clinic?.DefaultNursesOnShift ?? 0,
+            Rules = new NurseRules(clinic?.MaxPatientsPerNurse ?? 4, clinic?.MaxStartsPerNursePer30Minutes ?? 2),
+        };
+    }
+}

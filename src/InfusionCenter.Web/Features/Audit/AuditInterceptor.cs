@@ -1,0 +1,202 @@
+using System.Text.Json;
+using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Features.Appointments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace InfusionCenter.Web.Features.Audit;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every create, update and delete of the audited entities, in the
+/// same SaveChanges (so the same transaction) as the change itself. Generated keys are filled in after
+/// the insert, then the audit rows are saved in a second statement of the same transaction.
+/// </summary>
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    private static readonly HashSet<Type> Audited =
+    [
+        typeof(Patient), typeof(Regimen), typeof(Dose), typeof(Appointment), typeof(ProtocolEntity), typeof(ProtocolVersion),
+        typeof(Chair), typeof(Clinic), typeof(OpeningHours), typeof(ClinicClosure), typeof(StaffingDay), typeof(DrugEntity),
+    ];
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is InfusionDbContext db && db.Database.CurrentTransaction is null)
+        {
+            // One transaction for the change and its audit rows.
+            await db.Database.BeginTransactionAsync(cancellationToken);
+            db.OwnsAuditTransaction = true;
+        }
+
+        Capture(eventData.Context);
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is InfusionDbContext db && db.Database.CurrentTransaction is null)
+        {
+            db.Database.BeginTransaction();
+            db.OwnsAuditTransaction = true;
+        }
+
+        Capture(eventData.Context);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not InfusionDbContext db)
+        {
+            return result;
+        }
+
+        var owns = db.OwnsAuditTransaction;
+        db.OwnsAuditTransaction = false;
+        if (db.PendingAudit is { Count: > 0 } pending)
+        {
+            db.PendingAudit = null;
+            foreach (var (entry, audit) in pending)
+            {
+                audit.EntityId ??= KeyOf(entry);
+                db.AuditEntries.Add(audit);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (owns && db.Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is not InfusionDbContext db)
+        {
+            return result;
+        }
+
+        var owns = db.OwnsAuditTransaction;
+        db.OwnsAuditTransaction = false;
+        if (db.PendingAudit is { Count: > 0 } pending)
+        {
+            db.PendingAudit = null;
+            foreach (var (entry, audit) in pending)
+            {
+                audit.EntityId ??= KeyOf(entry);
+                db.AuditEntries.Add(audit);
+            }
+
+            db.SaveChanges();
+        }
+
+        if (owns && db.Database.CurrentTransaction is { } transaction)
+        {
+            transaction.Commit();
+            transaction.Dispose();
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is InfusionDbContext failed)
+        {
+            failed.PendingAudit = null;
+        }
+
+        if (eventData.Context is InfusionDbContext owner && owner.OwnsAuditTransaction && owner.Database.CurrentTransaction is { } transaction)
+        {
+            owner.OwnsAuditTransaction = false;
+            await transaction.RollbackAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is InfusionDbContext failed)
+        {
+            failed.PendingAudit = null;
+        }
+
+        if (eventData.Context is InfusionDbContext owner && owner.OwnsAuditTransaction && owner.Database.CurrentTransaction is { } transaction)
+        {
+            owner.OwnsAuditTransaction = false;
+            transaction.Rollback();
+            transaction.Dispose();
+        }
+    }
+
+    private void Capture(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = new List<(EntityEntry, AuditEntry)>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (!Audited.Contains(entry.Metadata.ClrType) || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var changes = new Dictionary<string, object?>();
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.Name == "RowVersion")
+                {
+                    continue;
+                }
+
+                switch (entry.State)
+                {
+                    case EntityState.Added:
+                        changes[property.Metadata.Name] = new { after = property.CurrentValue };
+                        break;
+                    case EntityState.Deleted:
+                        changes[property.Metadata.Name] = new { before = property.OriginalValue };
+                        break;
+                    case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                        changes[property.Metadata.Name] = new { before = property.OriginalValue, after = property.CurrentValue };
+                        break;
+                }
+            }
+
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+            {
+                continue;
+            }
+
+            pending.Add((entry, new AuditEntry
+            {
+                At = now,
+                User = AuditUser.Name,
+                Action = entry.State switch { EntityState.Added => "Created", EntityState.Deleted => "Deleted", _ => "Updated" },
+                EntityType = entry.Metadata.ClrType.Name.Replace("Entity", "", StringComparison.Ordinal),
+                EntityId = entry.State == EntityState.Added ? null : KeyOf(entry),
+                Changes = JsonSerializer.Serialize(changes, JsonOptions),
+            }));
+        }
+
+        if (pending.Count > 0 && context is InfusionDbContext db)
+        {
+            (db.PendingAudit ??= []).AddRange(pending);
+        }
+    }
+
+    private static string? KeyOf(EntityEntry entry) =>
+        entry.Metadata.FindPrimaryKey() is { } key ? string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue)) : null;
+}

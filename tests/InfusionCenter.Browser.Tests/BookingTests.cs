@@ -1,0 +1,55 @@
+using InfusionCenter.Testing;
+using InfusionCenter.Web.Features.Patients;
+using InfusionCenter.Web.Features.Regimens;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace InfusionCenter.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class BookingTests(BrowserFixture browser, LiveAppFixture live) : IClassFixture<LiveAppFixture>
+{
+    [Fact]
+    public async Task Worklist_BookDueDose_AppearsOnThisBoard_AndLiveOnAnotherOpenBoard()
+    {
+        // A patient starting natalizumab today (fixed clock: Monday 2026-11-23, 09:30 in New York).
+        var patient = "Booker, Tessa";
+        using (var scope = live.App.Services.CreateScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(new CreatePatientRequest
+            {
+                Mrn = "MRN-BOOK-1", GivenName = "Tessa", FamilyName = "Booker", BirthDate = new DateOnly(1985, 4, 2), HeightCm = 168, WeightKg = 61,
+            });
+            await scope.ServiceProvider.GetRequiredService<RegimenService>().EnrolAsync(created.Id, new EnrolRequest { Protocol = "natalizumab", Start = new DateOnly(2026, 11, 23) });
+        }
+
+        // Nurse B has today's board open.
+        var boardB = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/board/2026-11-23");
+        await Expect(boardB.GetByTestId("board-chair")).ToHaveCountAsync(12);
+        await Expect(boardB.GetByTestId("board-block").Filter(new LocatorFilterOptions { HasText = patient })).ToHaveCountAsync(0);
+
+        // Nurse A books the due dose from the worklist with one click on the best slot.
+        var worklist = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/worklist");
+        var row = worklist.Locator("tr", new PageLocatorOptions { HasText = patient });
+        await Expect(row).ToHaveCountAsync(1);
+        await row.GetByTestId("find-slots").ClickAsync();
+        await Expect(worklist.GetByTestId("slot").First).ToBeVisibleAsync();
+        var slotText = await worklist.GetByTestId("slot").First.InnerTextAsync();
+        slotText.ShouldContain("2026-11-23"); // the target is today and chairs are free
+        await worklist.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "slots.png") });
+        await worklist.GetByTestId("book-slot").First.ClickAsync();
+        await Expect(worklist.Locator("tr", new PageLocatorOptions { HasText = patient })).ToHaveCountAsync(0);
+
+        // B's board shows it without a reload (PostgreSQL NOTIFY -> BoardEvents -> the open circuit).
+        var block = boardB.GetByTestId("board-block").Filter(new LocatorFilterOptions { HasText = patient });
+        await Expect(block).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 5000 });
+        await Expect(block).ToContainTextAsync("natalizumab");
+        await boardB.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "board-live.png"), FullPage = true });
+
+        // Open the appointment, check the patient in; B sees the status change too.
+        await block.ClickAsync();
+        await boardB.GetByTestId("check-in").ClickAsync();
+        await Expect(boardB.GetByTestId("appointment-status")).ToContainTextAsync("Checked in");
+    }
+}
