@@ -31,15 +31,16 @@ public sealed class BookingTests(BrowserFixture browser, LiveAppFixture live) : 
 
         // Nurse A books the due dose from the worklist with one click on the best slot.
         var worklist = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/worklist");
-        var row = worklist.Locator("tr", new PageLocatorOptions { HasText = patient });
-        await Expect(row).ToHaveCountAsync(1);
+        var rows = worklist.Locator("tr", new PageLocatorOptions { HasText = patient });
+        await Expect(rows).ToHaveCountAsync(2); // dose 1 today, dose 2's window opens within 4 weeks
+        var row = rows.Filter(new LocatorFilterOptions { HasText = "dose 1 " });
         await row.GetByTestId("find-slots").ClickAsync();
         await Expect(worklist.GetByTestId("slot").First).ToBeVisibleAsync();
         var slotText = await worklist.GetByTestId("slot").First.InnerTextAsync();
         slotText.ShouldContain("2026-11-23"); // the target is today and chairs are free
         await worklist.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "slots.png") });
         await worklist.GetByTestId("book-slot").First.ClickAsync();
-        await Expect(worklist.Locator("tr", new PageLocatorOptions { HasText = patient })).ToHaveCountAsync(0);
+        await Expect(rows).ToHaveCountAsync(1);
 
         // B's board shows it without a reload (PostgreSQL NOTIFY -> BoardEvents -> the open circuit).
         var block = boardB.GetByTestId("board-block").Filter(new LocatorFilterOptions { HasText = patient });

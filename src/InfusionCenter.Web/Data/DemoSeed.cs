@@ -134,6 +134,14 @@ public static class DemoSeed
         {
             var start = today.AddDays(-7 * plans[i].WeeksAgo);
             var regimen = await regimens.EnrolAsync(patients[i], new EnrolRequest { Protocol = plans[i].Protocol, Start = start }, cancellationToken).ConfigureAwait(false);
+            if (plans[i].Protocol == "natalizumab")
+            {
+                // TOUCH authorization on file; one lapses soon so the worklist shows the warning.
+                var patient = await db.Patients.FirstAsync(p => p.Id == patients[i], cancellationToken).ConfigureAwait(false);
+                patient.AuthorizationExpires = i == 4 ? today.AddDays(10) : today.AddDays(120 + (7 * i));
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var dose in regimen.Doses.Where(d => d.Date < today.AddDays(-3)).OrderBy(d => d.Sequence))
             {
                 await regimens.RecordGivenAsync(dose.Id, new GivenRequest(dose.Date), cancellationToken).ConfigureAwait(false);

@@ -143,7 +143,24 @@ public sealed class WorklistService(IDbContextFactory<InfusionDbContext> dbFacto
         var index = new BookingIndex(bookings.Select(b => new Booking(b.ChairId, settings.ToLocal(b.StartsAt), settings.ToLocal(b.EndsAt), b.PatientId)));
         var schedule = settings.ToSchedule(chairs.Select(c => new ChairInfo(c.Id, c.Kind.ToString())).ToList());
         var names = chairs.ToDictionary(c => c.Id, c => c.Name);
-        return SlotFinder.Find(schedule, index, request)
+        // Offer a spread of choices (different times, not eight neighbours on one chair): ask the finder for
+        // more and keep, per day, only starts at least 30 minutes apart, best first.
+        var candidates = SlotFinder.Find(schedule, index, request with { MaxResults = Math.Min(request.MaxResults * 8, 200) });
+        var chosen = new List<Slot>();
+        foreach (var slot in candidates)
+        {
+            if (chosen.Count >= request.MaxResults)
+            {
+                break;
+            }
+
+            if (!chosen.Any(c => c.Start.Date == slot.Start.Date && Math.Abs((c.Start - slot.Start).TotalMinutes) < 30))
+            {
+                chosen.Add(slot);
+            }
+        }
+
+        return chosen
             .Select(s => new SlotDto(s.ChairId, names[s.ChairId], Local(s.Start), Local(s.End),
                 s.Days.Select(d => new SlotDayDto(d.ChairId, Local(d.Start), Local(d.End))).ToList()))
             .ToList();

@@ -4,6 +4,9 @@ using InfusionCenter.Web.Infrastructure;
 
 namespace InfusionCenter.Web.Features.Patients;
 
+/// <summary>Infusion authorization valid until (null clears it).</summary>
+public sealed record AuthorizationRequest(DateOnly? Expires);
+
 /// <summary>API.md "Patients and regimens".</summary>
 public static class PatientEndpoints
 {
@@ -32,6 +35,9 @@ public static class PatientEndpoints
 
         patients.MapPut("/{id:int}/measurements", async (int id, UpdateMeasurementsRequest request, PatientService service, CancellationToken ct) =>
             Results.Ok(await service.UpdateMeasurementsAsync(id, request, ct))).RequireAuthorization(Policies.Nursing);
+
+        patients.MapPut("/{id:int}/authorization", async (int id, AuthorizationRequest request, PatientService service, CancellationToken ct) =>
+            Results.Ok(await service.SetAuthorizationAsync(id, request.Expires, ct))).RequireAuthorization(Policies.Nursing);
 
         patients.MapGet("/", async (string? search, string? skip, string? take, PatientService service, CancellationToken ct) =>
         {

@@ -28,7 +28,7 @@ public sealed record UpdateMeasurementsRequest
 
 public sealed record PatientDto(
     int Id, string Mrn, string GivenName, string FamilyName, DateOnly BirthDate,
-    decimal? HeightCm, decimal? WeightKg, DateOnly? MeasuredOn, decimal? Bsa, DateTimeOffset CreatedAt)
+    decimal? HeightCm, decimal? WeightKg, DateOnly? MeasuredOn, decimal? Bsa, DateTimeOffset CreatedAt, DateOnly? AuthorizationExpires = null)
 {
     public string FullName => $"{FamilyName}, {GivenName}";
 }
@@ -130,6 +130,23 @@ public sealed class PatientService(
         return ToDto(patient);
     }
 
+    /// <summary>Records the patient's infusion authorization (e.g. natalizumab TOUCH) valid-until date; null clears it.</summary>
+    public async Task<PatientDto> SetAuthorizationAsync(int id, DateOnly? expires, CancellationToken cancellationToken = default)
+    {
+        if (expires is { } date && (date.Year < 2000 || date.Year > 2100))
+        {
+            throw RequestValidationException.For("expires", "Enter a date between 2000 and 2100.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"No patient with id {id}.");
+        patient.AuthorizationExpires = expires;
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Patient {PatientId} authorization updated", id);
+        return ToDto(patient);
+    }
+
     public async Task<PatientDto> UpdateMeasurementsAsync(int id, UpdateMeasurementsRequest request, CancellationToken cancellationToken = default)
     {
         await measurementsValidator.EnsureValidAsync(request, cancellationToken);
@@ -174,5 +191,5 @@ public sealed class PatientService(
     internal static PatientDto ToDto(Patient p) => new(
         p.Id, p.Mrn, p.GivenName, p.FamilyName, p.BirthDate, p.HeightCm, p.WeightKg, p.MeasuredOn,
         p is { HeightCm: { } h, WeightKg: { } w } && h > 0 && w > 0 ? Bsa.ForDosing(h, w) : null,
-        p.CreatedAt);
+        p.CreatedAt, p.AuthorizationExpires);
 }
