@@ -15,6 +15,8 @@ public sealed class InfusionDbContext(DbContextOptions<InfusionDbContext> option
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
     public DbSet<Patient> Patients => Set<Patient>();
 
     public DbSet<Chair> Chairs => Set<Chair>();

@@ -60,3 +60,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Feature
         builder.HasIndex(a => a.User);
     }
 }
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Features.Auth.DataProtectionKeyRow>
+{
+    public void Configure(EntityTypeBuilder<Features.Auth.DataProtectionKeyRow> builder) => builder.ToTable("data_protection_keys");
+}

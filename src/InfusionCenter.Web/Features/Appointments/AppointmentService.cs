@@ -215,7 +215,8 @@ public sealed class AppointmentService(
             var startLocal = settings.ToLocal(item.StartsAt) + shift;
             var minutes = (int)(item.EndsAt - item.StartsAt).TotalMinutes;
             EnsureInsideHours(settings, startLocal, minutes);
-            if (item.Dose is { } dose && (DateOnly.FromDateTime(startLocal) < dose.Earliest || DateOnly.FromDateTime(startLocal) > dose.Latest))
+            // As when booking, a course follows its first day: only that day's window applies (later days shift with it).
+            if (item == group[0] && item.Dose is { } dose && (DateOnly.FromDateTime(startLocal) < dose.Earliest || DateOnly.FromDateTime(startLocal) > dose.Latest))
             {
                 throw RequestValidationException.For("start", $"Dose {dose.Sequence} must be given between {dose.Earliest:yyyy-MM-dd} and {dose.Latest:yyyy-MM-dd}.");
             }
@@ -471,6 +472,12 @@ public sealed class AppointmentService(
 
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
         {
+            // No offset in the text (e.g. 2026-11-23T09:30:00.000): clinic time, not the server's time zone.
+            if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var wall) && wall.Kind == DateTimeKind.Unspecified)
+            {
+                return wall;
+            }
+
             return settings.ToLocal(instant.UtcDateTime);
         }
 

@@ -13,6 +13,7 @@ public static class AuthSetup
 
     public static IServiceCollection AddInfusionAuth(this IServiceCollection services, IWebHostEnvironment environment)
     {
+        services.AddDatabaseDataProtection();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = SmartScheme;

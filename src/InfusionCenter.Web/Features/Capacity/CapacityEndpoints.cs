@@ -1,0 +1,46 @@
+using System.Text;
+using InfusionCenter.Web.Features.Auth;
+using InfusionCenter.Web.Infrastructure;
+
+namespace InfusionCenter.Web.Features.Capacity;
+
+/// <summary>API.md "Capacity": the daily figures as JSON and every dashboard table as CSV (Manager, Admin).</summary>
+public static class CapacityEndpoints
+{
+    public static IServiceCollection AddCapacity(this IServiceCollection services)
+    {
+        services.AddScoped<CapacityService>();
+        return services;
+    }
+
+    public static void MapCapacity(this IEndpointRouteBuilder app)
+    {
+        var capacity = app.MapGroup("/api/capacity").WithTags("Capacity").RequireAuthorization(Policies.Capacity);
+
+        capacity.MapGet("/daily", async (string? from, string? to, CapacityService service, CancellationToken ct) =>
+        {
+            var (first, last) = ParseRange(from, to, new Dictionary<string, string[]>());
+            return Results.Ok(await service.DailyAsync(first, last, ct));
+        }).WithSummary("Open and booked chair-minutes, utilization and peak chairs in use per clinic-local day");
+
+        capacity.MapGet("/{table}.csv", async (string table, string? from, string? to, string? start, CapacityService service, ClinicClock clock, CancellationToken ct) =>
+        {
+            if (!CapacityCsv.IsTable(table))
+            {
+                throw new NotFoundException($"No capacity table '{table}'. Tables: {string.Join(", ", CapacityCsv.Tables)}.");
+            }
+
+            var errors = new Dictionary<string, string[]>();
+            var forecastStart = QueryParsing.Date(start, "start", errors);
+            var (first, last) = ParseRange(from, to, errors);
+            var dashboard = await service.DashboardAsync(first, last, forecastStart ?? await clock.TodayAsync(ct), ct);
+            var fileName = table == "forecast"
+                ? $"capacity-forecast-{dashboard.Forecast.Start:yyyy-MM-dd}.csv"
+                : $"capacity-{table}-{first:yyyy-MM-dd}-to-{last:yyyy-MM-dd}.csv";
+            return Results.File(Encoding.UTF8.GetBytes(CapacityCsv.Write(table, dashboard)), "text/csv; charset=utf-8", fileName);
+        }).WithSummary("One table of the capacity dashboard as CSV (daily, weekdays, heatmap, nurse-load, outcomes, drugs, forecast)");
+    }
+
+    private static (DateOnly From, DateOnly To) ParseRange(string? from, string? to, Dictionary<string, string[]> errors) =>
+        CapacityService.ValidateRange(QueryParsing.Date(from, "from", errors), QueryParsing.Date(to, "to", errors), errors);
+}
