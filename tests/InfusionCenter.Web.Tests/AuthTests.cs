@@ -19,7 +19,7 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
     /// <summary>An endpoint and who may use it; the request is built per call so writes don't collide.</summary>
     public sealed record Case(string Name, Func<Ctx, HttpRequestMessage> Request, string[] Allowed);
 
-    public sealed record Ctx(int PatientId, int DoseId, int AppointmentId, int ChairId, string Unique);
+    public sealed record Ctx(int PatientId, int DoseId, int RegimenId, int AppointmentId, string AppointmentStart, int FreshAppointmentId, int ChairId, string FreeStart, string Unique);
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
 
@@ -48,6 +48,13 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
         new("GET /api/slots", _ => Get("/api/slots?minutes=60&from=2027-01-04&to=2027-01-08"), [N, M, D]),
         new("GET /api/worklist", _ => Get("/api/worklist?weeks=2"), [N, M, D]),
         new("GET /api/audit", _ => Get("/api/audit?take=5"), [M, D]),
+        new("GET /api/regimens/{id}", c => Get($"/api/regimens/{c.RegimenId}"), [N, M, D]),
+        new("POST /api/appointments", c => Send(HttpMethod.Post, "/api/appointments", new { patientId = c.PatientId, chairId = c.ChairId, start = c.FreeStart, minutes = 30 }), [N, D]),
+        new("PUT /api/appointments/{id}", c => Send(HttpMethod.Put, $"/api/appointments/{c.AppointmentId}", new { start = c.AppointmentStart }), [N, D]),
+        new("POST /api/appointments/{id}/check-in", c => Send(HttpMethod.Post, $"/api/appointments/{c.FreshAppointmentId}/check-in"), [N, D]),
+        new("DELETE /api/appointments/{id}", c => Send(HttpMethod.Delete, $"/api/appointments/{c.FreshAppointmentId}?reason=role+matrix"), [N, D]),
+        new("GET /api/capacity/daily", _ => Get("/api/capacity/daily?from=2026-11-01&to=2026-11-30"), [M, D]),
+        new("GET /api/capacity/{table}.csv", _ => Get("/api/capacity/daily.csv?from=2026-11-01&to=2026-11-30"), [M, D]),
         new("GET /openapi/v1.json", _ => Get("/openapi/v1.json"), [N, M, D]),
     ];
 
@@ -176,26 +183,32 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
         entries.ShouldContain(a => a.Action == "SignIn" && a.User == "nurse@infusion.test");
     }
 
+    private static int _slot;
+
+    /// <summary>Fresh rows for one call: a planned dose, a booked appointment, and a free time far in the future.</summary>
     private async Task<Ctx> ContextAsync()
     {
         await using var db = await fixture.App.CreateDbContextAsync();
         var unique = Guid.NewGuid().ToString("N")[..10];
-        var dose = await db.Doses.Where(d => d.Status == DoseStatus.Planned).OrderBy(d => d.Id).Select(d => new { d.Id, d.Regimen!.PatientId }).FirstAsync();
-        var appointment = await db.Appointments.Select(a => (int?)a.Id).FirstOrDefaultAsync() ?? 0;
-        if (appointment == 0)
+        var dose = await db.Doses.Where(d => d.Status == DoseStatus.Planned).OrderBy(d => d.Id).Select(d => new { d.Id, d.RegimenId, d.Regimen!.PatientId }).FirstAsync();
+        var chair = await db.Chairs.OrderBy(c => c.Id).FirstAsync();
+        // Each call gets its own hour on a 2030 Monday-to-Friday grid, far from the demo bookings.
+        var n = Interlocked.Add(ref _slot, 3);
+        var day = new DateTime(2030, 1, 7, 0, 0, 0, DateTimeKind.Utc).AddDays(7 * (n / 30) + (n % 30 / 6));
+        var hour = 13 + (n % 6); // 08:00-13:00 in New York (EST)
+        Appointment Booked(int offset) => new()
         {
-            var chair = await db.Chairs.FirstAsync();
-            var app = new Appointment
-            {
-                PatientId = dose.PatientId, ChairId = chair.Id, StartsAt = new DateTime(2030, 1, 7, 14, 0, 0, DateTimeKind.Utc), EndsAt = new DateTime(2030, 1, 7, 15, 0, 0, DateTimeKind.Utc),
-                Status = AppointmentStatus.Booked, BookedAt = DateTime.UtcNow,
-            };
-            db.Appointments.Add(app);
-            await db.SaveChangesAsync();
-            appointment = app.Id;
-        }
-
-        return new Ctx(dose.PatientId, dose.Id, appointment, await db.Chairs.Select(c => c.Id).FirstAsync(), unique);
+            PatientId = dose.PatientId, ChairId = chair.Id, Status = AppointmentStatus.Booked, BookedAt = DateTime.UtcNow,
+            StartsAt = day.AddHours(hour).AddMinutes(offset * 20), EndsAt = day.AddHours(hour).AddMinutes((offset * 20) + 15),
+        };
+        var existing = Booked(0);
+        var fresh = Booked(1);
+        db.Appointments.AddRange(existing, fresh);
+        await db.SaveChangesAsync();
+        var local = TimeZoneInfo.ConvertTimeFromUtc(existing.StartsAt, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        var free = TimeZoneInfo.ConvertTimeFromUtc(day.AddHours(hour).AddMinutes(40), TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        return new Ctx(dose.PatientId, dose.Id, dose.RegimenId, existing.Id, local.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            fresh.Id, chair.Id, free.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture), unique);
     }
 
     private static JsonElement CustomProtocol(string unique)
