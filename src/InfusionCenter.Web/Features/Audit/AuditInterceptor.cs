@@ -49,29 +49,20 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not InfusionDbContext db)
+        if (eventData.Context is InfusionDbContext db)
         {
-            return result;
-        }
-
-        var owns = db.OwnsAuditTransaction;
-        db.OwnsAuditTransaction = false;
-        if (db.PendingAudit is { Count: > 0 } pending)
-        {
-            db.PendingAudit = null;
-            foreach (var (entry, audit) in pending)
+            var owns = db.OwnsAuditTransaction;
+            db.OwnsAuditTransaction = false;
+            if (QueuePending(db))
             {
-                audit.EntityId ??= KeyOf(entry);
-                db.AuditEntries.Add(audit);
+                await db.SaveChangesAsync(cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        if (owns && db.Database.CurrentTransaction is { } transaction)
-        {
-            await transaction.CommitAsync(cancellationToken);
-            await transaction.DisposeAsync();
+            if (owns && db.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                await transaction.DisposeAsync();
+            }
         }
 
         return result;
@@ -79,32 +70,41 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is not InfusionDbContext db)
+        if (eventData.Context is InfusionDbContext db)
         {
-            return result;
-        }
-
-        var owns = db.OwnsAuditTransaction;
-        db.OwnsAuditTransaction = false;
-        if (db.PendingAudit is { Count: > 0 } pending)
-        {
-            db.PendingAudit = null;
-            foreach (var (entry, audit) in pending)
+            var owns = db.OwnsAuditTransaction;
+            db.OwnsAuditTransaction = false;
+            if (QueuePending(db))
             {
-                audit.EntityId ??= KeyOf(entry);
-                db.AuditEntries.Add(audit);
+                db.SaveChanges();
             }
 
-            db.SaveChanges();
-        }
-
-        if (owns && db.Database.CurrentTransaction is { } transaction)
-        {
-            transaction.Commit();
-            transaction.Dispose();
+            if (owns && db.Database.CurrentTransaction is { } transaction)
+            {
+                transaction.Commit();
+                transaction.Dispose();
+            }
         }
 
         return result;
+    }
+
+    /// <summary>Adds the captured audit rows (keys now known) to the context; true when there are any to save.</summary>
+    private static bool QueuePending(InfusionDbContext db)
+    {
+        if (db.PendingAudit is not { Count: > 0 } pending)
+        {
+            return false;
+        }
+
+        db.PendingAudit = null;
+        foreach (var (entry, audit) in pending)
+        {
+            audit.EntityId ??= KeyOf(entry);
+            db.AuditEntries.Add(audit);
+        }
+
+        return true;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
