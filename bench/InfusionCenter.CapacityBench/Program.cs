@@ -20,9 +20,11 @@ var from = today.AddDays(-45);
 var to = today.AddDays(45); // 91 clinic-local days
 const string Zone = "America/New_York";
 
-var tmp = Path.Combine(Path.GetTempPath(), "capacity-bench-" + Guid.NewGuid().ToString("N")[..8]);
-Console.WriteLine($"Starting a throwaway PostgreSQL cluster in {tmp}");
-var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions { DataDirectory = tmp, Durable = false, DeleteOnStop = true }, m => Console.WriteLine($"  [pg] {m}"));
+var keep = ArgText("--data"); // reuse (and keep) a seeded cluster between runs instead of a throwaway one
+var validate = args.Contains("--validate"); // add the GiST exclusion constraints back after the load (slow; proves no overlaps)
+var tmp = keep ?? Path.Combine(Path.GetTempPath(), "capacity-bench-" + Guid.NewGuid().ToString("N")[..8]);
+Console.WriteLine($"Starting a {(keep is null ? "throwaway " : "")}PostgreSQL cluster in {tmp}");
+var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions { DataDirectory = tmp, Durable = false, DeleteOnStop = keep is null }, m => Console.WriteLine($"  [pg] {m}"));
 try
 {
     var services = new ServiceCollection()
@@ -38,19 +40,27 @@ try
     await connection.OpenAsync();
     Console.WriteLine($"PostgreSQL {connection.PostgreSqlVersion}");
 
-    var seedTime = Stopwatch.StartNew();
-    var counts = await Seed.RunAsync(factory, connection, today, years);
-    Console.WriteLine($"Seeded {counts.Appointments:N0} appointments ({counts.Active:N0} holding chair time, {counts.Cancelled:N0} cancelled, " +
-        $"{counts.NoShows:N0} no-shows) and {counts.Doses:N0} doses ({counts.Planned:N0} planned, unbooked) in {seedTime.Elapsed.TotalSeconds:0} s");
-    await Exec(connection, "VACUUM ANALYZE");
+    if (await Scalar(connection, "SELECT count(*) FROM appointments") == "0")
+    {
+        var seedTime = Stopwatch.StartNew();
+        var counts = await Seed.RunAsync(factory, connection, today, years, validate);
+        Console.WriteLine($"Seeded {counts.Appointments:N0} appointments ({counts.Active:N0} holding chair time, {counts.Cancelled:N0} cancelled, " +
+            $"{counts.NoShows:N0} no-shows) and {counts.Doses:N0} doses ({counts.Planned:N0} planned, unbooked) in {seedTime.Elapsed.TotalSeconds:0} s");
+        await Exec(connection, "VACUUM ANALYZE");
+    }
+    else
+    {
+        Console.WriteLine($"Reusing {await Scalar(connection, "SELECT count(*) FROM appointments")} appointments in {tmp}");
+        await Exec(connection, "DROP INDEX IF EXISTS ix_appointments_capacity");
+        await Exec(connection, "DROP INDEX IF EXISTS ix_doses_capacity");
+    }
     Console.WriteLine($"Database size: {await Scalar(connection, "SELECT pg_size_pretty(pg_database_size(current_database()))")}; " +
         $"appointments table {await Scalar(connection, "SELECT pg_size_pretty(pg_total_relation_size('appointments'))")} with indexes");
 
     var service = new CapacityService(factory, new ClinicCalendar(factory));
     var queries = new (string Name, string Sql, Func<NpgsqlParameter[]> Parameters)[]
     {
-        ("daily (booked + peak)", CapacitySql.Daily, () => CapacityService.RangeParameters(Zone, from, to)),
-        ("heat map (hourly)", CapacitySql.Hourly, () => CapacityService.RangeParameters(Zone, from, to)),
+        ("occupancy (daily+heat map)", CapacitySql.Occupancy, () => CapacityService.RangeParameters(Zone, from, to)),
         ("nurse starts / 30 min", CapacitySql.Starts, () => CapacityService.RangeParameters(Zone, from, to)),
         ("outcomes", CapacitySql.Outcomes, () => CapacityService.RangeParameters(Zone, from, to)),
         ("drug mix + overruns", CapacitySql.Drugs, () => CapacityService.RangeParameters(Zone, from, to)),
@@ -64,11 +74,14 @@ try
     // Candidate: one covering index so that every range query is an index-only scan of the range.
     Console.WriteLine();
     Console.WriteLine("Experiment: CREATE INDEX ... ON appointments (starts_at) INCLUDE (ends_at, status, dose_id, in_chair_at, completed_at)");
+    Console.WriteLine("        and CREATE INDEX ... ON doses (id) INCLUDE (regimen_id)  (index-only probes for the drug mix)");
     var indexTime = Stopwatch.StartNew();
     await Exec(connection, "CREATE INDEX ix_appointments_capacity ON appointments (starts_at) INCLUDE (ends_at, status, dose_id, in_chair_at, completed_at)");
+    await Exec(connection, "CREATE INDEX ix_doses_capacity ON doses (id) INCLUDE (regimen_id)");
     await Exec(connection, "VACUUM ANALYZE appointments");
+    await Exec(connection, "VACUUM ANALYZE doses");
     Console.WriteLine($"  built in {indexTime.Elapsed.TotalSeconds:0.0} s, size {await Scalar(connection, "SELECT pg_size_pretty(pg_relation_size('ix_appointments_capacity'))")}");
-    var covered = await MeasureAsync("With the covering index");
+    var covered = await MeasureAsync("With the covering indexes");
 
     Console.WriteLine();
     Console.WriteLine($"{"query",-26} {"baseline ms",12} {"covering ms",12}");
@@ -154,7 +167,13 @@ static double Median(List<double> values)
 
 static async Task<int> RunQuery(NpgsqlConnection connection, string sql, NpgsqlParameter[] parameters)
 {
-    await using var command = new NpgsqlCommand(sql, connection);
+    await using var transaction = await connection.BeginTransactionAsync();
+    await using (var settings = new NpgsqlCommand(CapacityService.SessionSettings, connection, transaction))
+    {
+        await settings.ExecuteNonQueryAsync();
+    }
+
+    await using var command = new NpgsqlCommand(sql, connection, transaction);
     command.Parameters.AddRange(parameters);
     await using var reader = await command.ExecuteReaderAsync();
     var rows = 0;
@@ -163,12 +182,20 @@ static async Task<int> RunQuery(NpgsqlConnection connection, string sql, NpgsqlP
         rows++;
     }
 
+    await reader.CloseAsync();
+    await transaction.CommitAsync();
     return rows;
 }
 
 static async Task<List<string>> Explain(NpgsqlConnection connection, string sql, NpgsqlParameter[] parameters)
 {
-    await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, connection);
+    await using var transaction = await connection.BeginTransactionAsync();
+    await using (var settings = new NpgsqlCommand(CapacityService.SessionSettings, connection, transaction))
+    {
+        await settings.ExecuteNonQueryAsync();
+    }
+
+    await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, connection, transaction);
     command.Parameters.AddRange(parameters);
     await using var reader = await command.ExecuteReaderAsync();
     var lines = new List<string>();
@@ -177,6 +204,8 @@ static async Task<List<string>> Explain(NpgsqlConnection connection, string sql,
         lines.Add(reader.GetString(0));
     }
 
+    await reader.CloseAsync();
+    await transaction.CommitAsync();
     return lines;
 }
 
@@ -190,6 +219,12 @@ static async Task<string> Scalar(NpgsqlConnection connection, string sql)
 {
     await using var command = new NpgsqlCommand(sql, connection);
     return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? "";
+}
+
+string? ArgText(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
 int ArgValue(string name, int fallback)
@@ -231,7 +266,7 @@ internal static class Seed
         public DateTime? Completed;
     }
 
-    public static async Task<Counts> RunAsync(IDbContextFactory<InfusionDbContext> factory, NpgsqlConnection connection, DateOnly today, int years)
+    public static async Task<Counts> RunAsync(IDbContextFactory<InfusionDbContext> factory, NpgsqlConnection connection, DateOnly today, int years, bool validate)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
         var first = today.AddDays(56).AddYears(-years);
@@ -447,7 +482,12 @@ internal static class Seed
             await appointments.CompleteAsync();
         }
 
-        foreach (var (name, definition) in constraints)
+        if (!validate && constraints.Count > 0)
+        {
+            Console.WriteLine("  exclusion constraints left off (the capacity queries never use their GiST indexes; --validate adds them back, ~8 min)");
+        }
+
+        foreach (var (name, definition) in validate ? constraints : [])
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             await using var add = new NpgsqlCommand($"ALTER TABLE appointments ADD CONSTRAINT {name} {definition}", connection) { CommandTimeout = 0 };

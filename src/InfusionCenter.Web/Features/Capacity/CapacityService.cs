@@ -59,7 +59,7 @@ public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFacto
     public async Task<IReadOnlyList<DailyCapacity>> DailyAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var context = await LoadContextAsync(from, to, cancellationToken);
-        var rows = await QueryDailyAsync(context.Zone, from, to, cancellationToken);
+        var rows = await QueryOccupancyAsync(context.Zone, from, to, cancellationToken);
         return BuildDaily(context, from, to, rows);
     }
 
@@ -71,16 +71,15 @@ public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFacto
         var context = await LoadContextAsync(Min(from, weekStart), Max(to, weekEnd.AddDays(-1)), cancellationToken);
         var zone = context.Zone;
 
-        var daily = QueryDailyAsync(zone, from, to, cancellationToken);
-        var hourly = QueryAsync<HourRow>(CapacitySql.Hourly, RangeParameters(zone, from, to), cancellationToken);
+        var occupancy = QueryOccupancyAsync(zone, from, to, cancellationToken);
         var starts = QueryAsync<StartRow>(CapacitySql.Starts, RangeParameters(zone, from, to), cancellationToken);
         var outcomes = QueryAsync<OutcomeSqlRow>(CapacitySql.Outcomes, RangeParameters(zone, from, to), cancellationToken);
         var drugs = QueryAsync<DrugSqlRow>(CapacitySql.Drugs, RangeParameters(zone, from, to), cancellationToken);
         var forecast = QueryAsync<ForecastRow>(CapacitySql.Forecast, ForecastParameters(zone, weekStart, weekEnd), cancellationToken);
-        await Task.WhenAll(daily, hourly, starts, outcomes, drugs, forecast);
+        await Task.WhenAll(occupancy, starts, outcomes, drugs, forecast);
 
-        var days = BuildDaily(context, from, to, await daily);
-        var (hours, heatmap, peakHour) = BuildHeatmap(context, from, to, await hourly);
+        var days = BuildDaily(context, from, to, await occupancy);
+        var (hours, heatmap, peakHour) = BuildHeatmap(context, from, to, await occupancy);
         var (slots, nurses) = BuildNurseLoad(context, from, to, await starts, days);
         var drugRows = await drugs;
         return new CapacityDashboard(
@@ -99,6 +98,12 @@ public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFacto
         return BuildForecast(context, weekStart, rows);
     }
 
+    /// <summary>
+    /// Transaction-local settings each capacity query runs with: room for the sorts and hashes of one range in memory,
+    /// and no parallel workers (the dashboard already runs its six queries side by side; each covers tens of thousands of rows).
+    /// </summary>
+    public const string SessionSettings = "SET LOCAL work_mem = '32MB'; SET LOCAL max_parallel_workers_per_gather = 0";
+
     public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
     /// <summary>Parameters of the range queries (for callers that run <see cref="CapacitySql"/> themselves, e.g. EXPLAIN).</summary>
@@ -108,14 +113,18 @@ public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFacto
     public static NpgsqlParameter[] ForecastParameters(string zone, DateOnly start, DateOnly end) =>
         [new("zone", zone), new("start", start), new("end", end)];
 
-    private Task<List<DayRow>> QueryDailyAsync(string zone, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        QueryAsync<DayRow>(CapacitySql.Daily, RangeParameters(zone, from, to), cancellationToken);
+    private Task<List<HourRow>> QueryOccupancyAsync(string zone, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        QueryAsync<HourRow>(CapacitySql.Occupancy, RangeParameters(zone, from, to), cancellationToken);
 
     private async Task<List<T>> QueryAsync<T>(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(SessionSettings, cancellationToken);
         // SqlQueryRaw: the SQL holds no {n} placeholders; the Npgsql parameters are bound by name.
-        return await db.Database.SqlQueryRaw<T>(sql, parameters.Cast<object>().ToArray()).ToListAsync(cancellationToken);
+        var rows = await db.Database.SqlQueryRaw<T>(sql, parameters.Cast<object>().ToArray()).ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return rows;
     }
 
     private async Task<CapacityContext> LoadContextAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -126,16 +135,16 @@ public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFacto
         return new CapacityContext(settings, chairs);
     }
 
-    private static IReadOnlyList<DailyCapacity> BuildDaily(CapacityContext context, DateOnly from, DateOnly to, List<DayRow> rows)
+    /// <summary>A day's booked minutes are the sum of its hours (rounded to the minute), its peak the highest hourly peak.</summary>
+    private static IReadOnlyList<DailyCapacity> BuildDaily(CapacityContext context, DateOnly from, DateOnly to, List<HourRow> rows)
     {
-        var byDate = rows.ToDictionary(r => r.Date);
+        var byDate = rows.GroupBy(r => r.Date).ToDictionary(g => g.Key, g => (Minutes: (int)Math.Round(g.Sum(r => r.ChairMinutes)), Peak: g.Max(r => r.PeakChairsInUse)));
         var result = new List<DailyCapacity>(to.DayNumber - from.DayNumber + 1);
         for (var date = from; date <= to; date = date.AddDays(1))
         {
             var open = context.OpenChairMinutes(date);
-            var row = byDate.GetValueOrDefault(date);
-            var booked = row?.BookedMinutes ?? 0;
-            result.Add(new DailyCapacity(date, open, booked, open == 0 ? 0 : (double)booked / open, row?.PeakChairsInUse ?? 0));
+            var (booked, peak) = byDate.GetValueOrDefault(date);
+            result.Add(new DailyCapacity(date, open, booked, open == 0 ? 0 : (double)booked / open, peak));
         }
 
         return result;
@@ -330,18 +339,12 @@ public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFacto
     }
 
     // Rows of the grouped SQL (column aliases match the property names).
-    private sealed class DayRow
-    {
-        public DateOnly Date { get; set; }
-        public int BookedMinutes { get; set; }
-        public int PeakChairsInUse { get; set; }
-    }
-
     private sealed class HourRow
     {
         public DateOnly Date { get; set; }
         public int Hour { get; set; }
         public double ChairMinutes { get; set; }
+        public int PeakChairsInUse { get; set; }
     }
 
     private sealed class StartRow

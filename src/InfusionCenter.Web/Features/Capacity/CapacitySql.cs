@@ -1,13 +1,18 @@
 namespace InfusionCenter.Web.Features.Capacity;
 
 /// <summary>
-/// The capacity dashboard's aggregates, done by PostgreSQL over the <c>appointments (starts_at)</c> and
-/// <c>doses (status, target_date)</c> indexes: only grouped rows (at most days × 48) come back.
+/// The capacity dashboard's aggregates, done by PostgreSQL over the <c>appointments (starts_at)</c>,
+/// <c>appointments (dose_id)</c> and <c>doses (status, target_date)</c> indexes: only grouped rows come back.
 /// Parameters: <c>@zone</c> (the clinic's IANA zone), <c>@from</c>/<c>@to</c> (clinic-local dates, inclusive),
 /// and for the forecast <c>@start</c> (a Monday) and <c>@end</c> (exclusive).
-/// Local times come from <c>timestamptz AT TIME ZONE @zone</c>; the range bounds are the clinic-local
-/// midnights turned back into instants, so the <c>starts_at</c> index bounds the scan.
+/// <para>
+/// The range bounds are the clinic-local midnights turned into instants (<c>date::timestamp AT TIME ZONE @zone</c>),
+/// so the <c>starts_at</c> index bounds every scan. Per-row work is kept to a minimum (a range of three months is
+/// tens of thousands of appointments): times are converted to clinic-local wall-clock time only after grouping
+/// (by distinct instant, or by 15-minute UTC bin, which never straddles a local half hour since every zone's
+/// offset is a multiple of 15 minutes), and <c>date_part</c> (double) is used rather than <c>extract</c> (numeric).
 /// An appointment is assumed to last less than a day (bookings are at most 12 hours).
+/// </para>
 /// </summary>
 public static class CapacitySql
 {
@@ -18,72 +23,62 @@ public static class CapacitySql
 
     private const string RangeEnd = "((@to + 1)::timestamp AT TIME ZONE @zone)";
 
-    /// <summary>Active appointments touching the range, as clinic-local wall-clock times (s, e).</summary>
-    private const string ActiveAppointments = $"""
-        appts AS (
-            SELECT a.starts_at AT TIME ZONE @zone AS s, a.ends_at AT TIME ZONE @zone AS e
+    private const string Bin15 = "date_bin('15 minutes', a.starts_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')";
+
+    /// <summary>
+    /// Per clinic-local day and hour: occupied chair-minutes and the most appointments in progress at once.
+    /// The appointments touching the range become +1/-1 events, summed per instant; a running sum gives the number
+    /// of chairs in use between consecutive instants (half-open: an end and a start at the same instant do not
+    /// overlap); those segments are cut at local hour boundaries. Daily booked minutes and the daily peak are the
+    /// day's sums and maximum of these rows.
+    /// </summary>
+    public const string Occupancy = $"""
+        WITH appts AS (
+            SELECT a.starts_at, a.ends_at
             FROM appointments a
             WHERE {Active}
               AND a.starts_at >= {RangeStart} - interval '1 day'
               AND a.starts_at < {RangeEnd}
               AND a.ends_at > {RangeStart}
-        )
-        """;
-
-    /// <summary>Per local day: booked chair-minutes (the part inside the day) and the peak of concurrent appointments.</summary>
-    public const string Daily = $"""
-        WITH {ActiveAppointments},
-        parts AS (
-            SELECT d AS day_start, greatest(p.s, d) AS ps, least(p.e, d + interval '1 day') AS pe
-            FROM appts p
-            CROSS JOIN LATERAL generate_series(date_trunc('day', p.s), p.e - interval '1 microsecond', interval '1 day') AS d
-            WHERE d >= @from::timestamp AND d < (@to + 1)::timestamp
         ),
         events AS (
-            SELECT day_start, ps AS t, 1 AS delta FROM parts
-            UNION ALL
-            SELECT day_start, pe AS t, -1 AS delta FROM parts
+            SELECT t, sum(delta) AS delta
+            FROM (SELECT starts_at AS t, 1 AS delta FROM appts UNION ALL SELECT ends_at, -1 FROM appts) e
+            GROUP BY t
         ),
-        running AS (
-            -- half-open intervals: at the same instant an end (-1) is counted before a start (+1)
-            SELECT day_start, sum(delta) OVER (PARTITION BY day_start ORDER BY t, delta ROWS UNBOUNDED PRECEDING) AS in_use
+        levels AS (
+            SELECT t AS seg_start, lead(t) OVER (ORDER BY t) AS seg_end, sum(delta) OVER (ORDER BY t ROWS UNBOUNDED PRECEDING) AS level
             FROM events
         ),
-        booked AS (
-            SELECT day_start, round(sum(extract(epoch FROM pe - ps)) / 60.0)::int AS minutes FROM parts GROUP BY day_start
+        segments AS (
+            SELECT greatest(seg_start AT TIME ZONE @zone, @from::timestamp) AS s,
+                   least(seg_end AT TIME ZONE @zone, (@to + 1)::timestamp) AS e,
+                   level
+            FROM levels
+            WHERE level > 0 AND seg_end > {RangeStart} AND seg_start < {RangeEnd}
         ),
-        peaks AS (
-            SELECT day_start, max(in_use)::int AS peak FROM running GROUP BY day_start
-        )
-        SELECT b.day_start::date AS "Date", b.minutes AS "BookedMinutes", p.peak AS "PeakChairsInUse"
-        FROM booked b JOIN peaks p ON p.day_start = b.day_start
-        ORDER BY 1
-        """;
-
-    /// <summary>Per local day and hour: occupied chair-minutes in that hour.</summary>
-    public const string Hourly = $"""
-        WITH {ActiveAppointments},
         parts AS (
-            SELECT h AS hour_start, greatest(p.s, h) AS ps, least(p.e, h + interval '1 hour') AS pe
-            FROM appts p
-            CROSS JOIN LATERAL generate_series(date_trunc('hour', p.s), p.e - interval '1 microsecond', interval '1 hour') AS h
-            WHERE h >= @from::timestamp AND h < (@to + 1)::timestamp
+            SELECT h AS hour_start, greatest(g.s, h) AS ps, least(g.e, h + interval '1 hour') AS pe, g.level
+            FROM segments g
+            CROSS JOIN LATERAL generate_series(date_trunc('hour', g.s), g.e - interval '1 microsecond', interval '1 hour') AS h
         )
-        SELECT hour_start::date AS "Date", extract(hour FROM hour_start)::int AS "Hour",
-               (sum(extract(epoch FROM pe - ps)) / 60.0)::float8 AS "ChairMinutes"
+        SELECT hour_start::date AS "Date", date_part('hour', hour_start)::int AS "Hour",
+               sum(date_part('epoch', pe - ps) * level) / 60.0 AS "ChairMinutes", max(level)::int AS "PeakChairsInUse"
         FROM parts
+        WHERE pe > ps
         GROUP BY hour_start
         ORDER BY hour_start
         """;
 
-    /// <summary>Per local day and half-hour slot (0 = 00:00, 1 = 00:30, ...): infusion starts.</summary>
+    /// <summary>Per clinic-local day and half-hour slot (0 = 00:00, 1 = 00:30, ...): infusion starts.</summary>
     public const string Starts = $"""
-        SELECT l::date AS "Date", (extract(hour FROM l) * 2 + floor(extract(minute FROM l) / 30))::int AS "Slot", count(*)::int AS "Starts"
+        SELECT l::date AS "Date", (date_part('hour', l) * 2 + floor(date_part('minute', l) / 30))::int AS "Slot", sum(n)::int AS "Starts"
         FROM (
-            SELECT a.starts_at AT TIME ZONE @zone AS l
+            SELECT {Bin15} AT TIME ZONE @zone AS l, count(*) AS n
             FROM appointments a
             WHERE {Active} AND a.starts_at >= {RangeStart} AND a.starts_at < {RangeEnd}
-        ) s
+            GROUP BY {Bin15}
+        ) b
         GROUP BY 1, 2
         ORDER BY 1, 2
         """;
@@ -101,21 +96,35 @@ public static class CapacitySql
     /// (completed_at - in_chair_at) and overruns (completed_at after ends_at).
     /// </summary>
     public const string Drugs = $"""
+        WITH per_regimen AS (
+            -- grouped by regimen first (a few thousand rows), then by protocol
+            SELECT d.regimen_id,
+                   count(*) AS appointments,
+                   sum(date_part('epoch', a.ends_at - a.starts_at)) AS planned,
+                   count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL) AS measured,
+                   sum(date_part('epoch', a.completed_at - a.in_chair_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL) AS actual,
+                   count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at) AS overruns,
+                   sum(date_part('epoch', a.completed_at - a.ends_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at) AS overrun
+            FROM appointments a
+            -- LATERAL ... LIMIT 1: one primary-key probe per appointment in the range, never a hash of every dose
+            LEFT JOIN LATERAL (SELECT x.regimen_id FROM doses x WHERE x.id = a.dose_id LIMIT 1) d ON true
+            WHERE {Active} AND a.starts_at >= {RangeStart} AND a.starts_at < {RangeEnd}
+            GROUP BY d.regimen_id
+        )
         SELECT coalesce(p.code, '') AS "Protocol",
-               count(*)::int AS "Appointments",
-               (sum(extract(epoch FROM a.ends_at - a.starts_at)) / 60.0)::float8 AS "PlannedMinutes",
-               count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL)::int AS "Measured",
-               (coalesce(sum(extract(epoch FROM a.completed_at - a.in_chair_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL), 0) / 60.0)::float8 AS "ActualMinutes",
-               count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at)::int AS "Overruns",
-               (coalesce(sum(extract(epoch FROM a.completed_at - a.ends_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at), 0) / 60.0)::float8 AS "OverrunMinutes"
-        FROM appointments a
-        LEFT JOIN doses d ON d.id = a.dose_id
-        LEFT JOIN regimens r ON r.id = d.regimen_id
+               sum(g.appointments)::int AS "Appointments",
+               sum(g.planned) / 60.0 AS "PlannedMinutes",
+               sum(g.measured)::int AS "Measured",
+               coalesce(sum(g.actual), 0) / 60.0 AS "ActualMinutes",
+               sum(g.overruns)::int AS "Overruns",
+               coalesce(sum(g.overrun), 0) / 60.0 AS "OverrunMinutes"
+        FROM per_regimen g
+        LEFT JOIN regimens r ON r.id = g.regimen_id
         LEFT JOIN protocol_versions v ON v.id = r.protocol_version_id
         LEFT JOIN protocols p ON p.id = v.protocol_id
-        WHERE {Active} AND a.starts_at >= {RangeStart} AND a.starts_at < {RangeEnd}
         GROUP BY 1
         """;
+
 
     /// <summary>
     /// Forecast demand per week (Monday): booked appointments by start week, and doses of active regimens that are
@@ -123,20 +132,26 @@ public static class CapacitySql
     /// with a null week: the overdue backlog.
     /// </summary>
     public const string Forecast = $"""
-        SELECT 'booked' AS "Kind", date_trunc('week', a.starts_at AT TIME ZONE @zone)::date AS "Week",
-               count(*)::int AS "Items", (sum(extract(epoch FROM a.ends_at - a.starts_at)) / 60.0)::float8 AS "ChairMinutes"
-        FROM appointments a
-        WHERE {Active}
-          AND a.starts_at >= (@start::timestamp AT TIME ZONE @zone) AND a.starts_at < (@end::timestamp AT TIME ZONE @zone)
+        SELECT 'booked' AS "Kind", date_trunc('week', l)::date AS "Week", sum(n)::int AS "Items", sum(minutes) AS "ChairMinutes"
+        FROM (
+            SELECT {Bin15} AT TIME ZONE @zone AS l, count(*) AS n, sum(date_part('epoch', a.ends_at - a.starts_at)) / 60.0 AS minutes
+            FROM appointments a
+            WHERE {Active}
+              AND a.starts_at >= (@start::timestamp AT TIME ZONE @zone) AND a.starts_at < (@end::timestamp AT TIME ZONE @zone)
+            GROUP BY {Bin15}
+        ) b
         GROUP BY 2
         UNION ALL
         SELECT 'planned', CASE WHEN d.target_date < @start THEN NULL ELSE date_trunc('week', d.target_date::timestamp)::date END,
                count(*)::int, sum(d.chair_minutes)::float8
         FROM doses d
         JOIN regimens r ON r.id = d.regimen_id
+        -- "not booked": LATERAL ... LIMIT 1 probes appointments (dose_id) per candidate dose; a NOT EXISTS here is
+        -- planned as a hash anti-join over every appointment ever booked
+        LEFT JOIN LATERAL (SELECT 1 AS taken FROM appointments a WHERE a.dose_id = d.id AND {Active} LIMIT 1) b ON true
         WHERE d.status IN ('Planned', 'Missed') AND r.status = 'Active'
           AND d.target_date >= @start - 365 AND d.target_date < @end
-          AND NOT EXISTS (SELECT 1 FROM appointments a WHERE a.dose_id = d.id AND {Active})
+          AND b.taken IS NULL
         GROUP BY 2
         """;
 }
