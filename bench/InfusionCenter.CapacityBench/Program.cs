@@ -259,6 +259,7 @@ internal static class Seed
         public int Patient;
         public int Chair;
         public int? Dose;
+        public string? Protocol;
         public DateTime Start;
         public DateTime End;
         public string Status;
@@ -403,7 +404,7 @@ internal static class Seed
                         var late = random.Next(100) < 20 ? random.Next(5, 61) : -random.Next(0, 11);
                         visits.Add(new Visit
                         {
-                            Patient = patientIds[c, p, k], Chair = chairIds[c], Dose = dose, Start = start, End = end, Status = status,
+                            Patient = patientIds[c, p, k], Chair = chairIds[c], Dose = dose, Protocol = dose is null ? null : Mix[p].Code, Start = start, End = end, Status = status,
                             InChair = status == "Completed" ? start.AddMinutes(random.Next(0, 11)) : null,
                             Completed = status == "Completed" ? end.AddMinutes(late) : null,
                         });
@@ -457,7 +458,7 @@ internal static class Seed
 
         Console.WriteLine($"  doses written ({doseId:N0}); writing {visits.Count:N0} appointments...");
         await using (var appointments = await connection.BeginBinaryImportAsync(
-            "COPY appointments (id, patient_id, dose_id, chair_id, starts_at, ends_at, status, booked_by, booked_at, in_chair_at, completed_at, cancelled_at, cancel_reason) FROM STDIN (FORMAT BINARY)"))
+            "COPY appointments (id, patient_id, dose_id, protocol_code, chair_id, starts_at, ends_at, status, booked_by, booked_at, in_chair_at, completed_at, cancelled_at, cancel_reason) FROM STDIN (FORMAT BINARY)"))
         {
             appointments.Timeout = TimeSpan.FromMinutes(30);
             var id = 0;
@@ -467,6 +468,7 @@ internal static class Seed
                 await appointments.WriteAsync(++id, NpgsqlDbType.Integer);
                 await appointments.WriteAsync(v.Patient, NpgsqlDbType.Integer);
                 await WriteNullable(appointments, v.Dose, NpgsqlDbType.Integer);
+                await WriteNullable(appointments, v.Protocol, NpgsqlDbType.Varchar);
                 await appointments.WriteAsync(v.Chair, NpgsqlDbType.Integer);
                 await appointments.WriteAsync(v.Start, NpgsqlDbType.TimestampTz);
                 await appointments.WriteAsync(v.End, NpgsqlDbType.TimestampTz);

@@ -31,6 +31,12 @@ public sealed class Appointment
 
     public Chair? Chair { get; set; }
 
+    /// <summary>
+    /// Protocol code of the booked dose (null for a visit without a dose). Copied at booking — a dose never
+    /// changes protocol — so capacity reports group by drug without joining through doses and regimens.
+    /// </summary>
+    public string? ProtocolCode { get; set; }
+
     public DateTime StartsAt { get; set; }
 
     public DateTime EndsAt { get; set; }

@@ -17,6 +17,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.CancelReason).HasMaxLength(500);
         builder.Property(a => a.BookedBy).HasMaxLength(200);
         builder.Property(a => a.Notes).HasMaxLength(1000);
+        builder.Property(a => a.ProtocolCode).HasMaxLength(60);
         builder.Property(a => a.RowVersion).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         builder.HasIndex(a => a.StartsAt);
         builder.HasIndex(a => new { a.ChairId, a.StartsAt });

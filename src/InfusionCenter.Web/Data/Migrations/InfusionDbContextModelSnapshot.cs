@@ -87,6 +87,11 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("patient_id");
 
+                    b.Property<string>("ProtocolCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("protocol_code");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()

@@ -91,6 +91,7 @@ public sealed class AppointmentService(
 
         var days = new List<(Dose? Dose, DateTime StartLocal, int Minutes)>();
         Guid? courseGroup = null;
+        string? protocolCode = null;
         if (request.DoseId is { } doseId)
         {
             var dose = await db.Doses.Include(d => d.Regimen!).ThenInclude(r => r.ProtocolVersion)
@@ -103,6 +104,7 @@ public sealed class AppointmentService(
 
             EnsureBookable(dose);
             var definition = ProtocolJson.Deserialize(dose.Regimen.ProtocolVersion!.DefinitionJson);
+            protocolCode = definition.Code;
             if (definition.RequiredChairKind is { } kind && !string.Equals(kind, chair.Kind.ToString(), StringComparison.OrdinalIgnoreCase))
             {
                 throw RequestValidationException.For("chairId", $"{definition.Drug.GenericName} needs a {kind}; {chair.Name} is a {chair.Kind.ToString().ToLowerInvariant()}.");
@@ -153,6 +155,7 @@ public sealed class AppointmentService(
             PatientId = request.PatientId!.Value,
             ChairId = chair.Id,
             DoseId = d.Dose?.Id,
+            ProtocolCode = protocolCode,
             StartsAt = settings.ToUtc(d.StartLocal),
             EndsAt = settings.ToUtc(d.StartLocal.AddMinutes(d.Minutes)),
             Status = AppointmentStatus.Booked,

@@ -96,32 +96,16 @@ public static class CapacitySql
     /// (completed_at - in_chair_at) and overruns (completed_at after ends_at).
     /// </summary>
     public const string Drugs = $"""
-        WITH per_regimen AS (
-            -- grouped by regimen first (a few thousand rows), then by protocol
-            SELECT d.regimen_id,
-                   count(*) AS appointments,
-                   sum(date_part('epoch', a.ends_at - a.starts_at)) AS planned,
-                   count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL) AS measured,
-                   sum(date_part('epoch', a.completed_at - a.in_chair_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL) AS actual,
-                   count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at) AS overruns,
-                   sum(date_part('epoch', a.completed_at - a.ends_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at) AS overrun
-            FROM appointments a
-            -- LATERAL ... LIMIT 1: one primary-key probe per appointment in the range, never a hash of every dose
-            LEFT JOIN LATERAL (SELECT x.regimen_id FROM doses x WHERE x.id = a.dose_id LIMIT 1) d ON true
-            WHERE {Active} AND a.starts_at >= {RangeStart} AND a.starts_at < {RangeEnd}
-            GROUP BY d.regimen_id
-        )
-        SELECT coalesce(p.code, '') AS "Protocol",
-               sum(g.appointments)::int AS "Appointments",
-               sum(g.planned) / 60.0 AS "PlannedMinutes",
-               sum(g.measured)::int AS "Measured",
-               coalesce(sum(g.actual), 0) / 60.0 AS "ActualMinutes",
-               sum(g.overruns)::int AS "Overruns",
-               coalesce(sum(g.overrun), 0) / 60.0 AS "OverrunMinutes"
-        FROM per_regimen g
-        LEFT JOIN regimens r ON r.id = g.regimen_id
-        LEFT JOIN protocol_versions v ON v.id = r.protocol_version_id
-        LEFT JOIN protocols p ON p.id = v.protocol_id
+        SELECT coalesce(a.protocol_code, '') AS "Protocol",
+               count(*)::int AS "Appointments",
+               sum(date_part('epoch', a.ends_at - a.starts_at)) / 60.0 AS "PlannedMinutes",
+               (count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL))::int AS "Measured",
+               coalesce(sum(date_part('epoch', a.completed_at - a.in_chair_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL), 0) / 60.0 AS "ActualMinutes",
+               (count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at))::int AS "Overruns",
+               coalesce(sum(date_part('epoch', a.completed_at - a.ends_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at), 0) / 60.0 AS "OverrunMinutes"
+        FROM appointments a
+        -- protocol_code is copied onto the appointment at booking: no probe into doses/regimens per row
+        WHERE {Active} AND a.starts_at >= {RangeStart} AND a.starts_at < {RangeEnd}
         GROUP BY 1
         """;
 
