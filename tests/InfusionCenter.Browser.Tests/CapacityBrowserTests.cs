@@ -179,7 +179,7 @@ public sealed class CapacityBrowserTests(BrowserFixture browser, LiveAppFixture 
                     var late = random.Next(100) < 18 ? random.Next(10, 50) : -random.Next(0, 15);
                     db.Appointments.Add(new Appointment
                     {
-                        PatientId = patient, ChairId = chairs[c], Dose = dose, StartsAt = startsAt, EndsAt = startsAt.AddMinutes(minutes), Status = status,
+                        PatientId = patient, ChairId = chairs[c], Dose = dose, ProtocolCode = code, StartsAt = startsAt, EndsAt = startsAt.AddMinutes(minutes), Status = status,
                         BookedAt = startsAt.AddDays(-14), BookedBy = "history",
                         CheckedInAt = status == AppointmentStatus.Completed ? startsAt.AddMinutes(-10) : null,
                         InChairAt = status == AppointmentStatus.Completed ? startsAt.AddMinutes(random.Next(0, 10)) : null,
