@@ -67,6 +67,7 @@ public sealed class ClinicAdminService(
     IDbContextFactory<InfusionDbContext> dbFactory,
     ClinicSettingsValidator validator,
     ClinicClock clock,
+    Appointments.ClinicCalendar calendar,
     UserManager<AppUser> users,
     ILogger<ClinicAdminService> logger)
 {
@@ -149,7 +150,8 @@ public sealed class ClinicAdminService(
         return await db.ClinicClosures.AsNoTracking().Where(c => c.Date >= today.AddDays(-30)).OrderBy(c => c.Date).ToListAsync();
     }
 
-    public async Task AddClosureAsync(DateOnly? date, string? reason)
+    /// <summary>Marks a day closed; returns how many booked appointments that day still need moving.</summary>
+    public async Task<int> AddClosureAsync(DateOnly? date, string? reason)
     {
         var errors = new Dictionary<string, string[]>();
         if (date is null)
@@ -168,7 +170,7 @@ public sealed class ClinicAdminService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync();
-        var (fromUtc, toUtc) = (date!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-14), date.Value.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(14));
+        var (fromUtc, toUtc) = (await calendar.LoadAsync(date!.Value, date.Value)).DayInUtc(date.Value);
         var booked = await db.Appointments.CountAsync(a => a.StartsAt >= fromUtc && a.StartsAt < toUtc && a.Status == AppointmentStatus.Booked);
         db.ClinicClosures.Add(new ClinicClosure { Date = date.Value, Reason = reason!.Trim() });
         try
@@ -184,6 +186,8 @@ public sealed class ClinicAdminService(
         {
             logger.LogWarning("Closure added on a day with {Count} booked appointments", booked);
         }
+
+        return booked;
     }
 
     public async Task RemoveClosureAsync(int id)
