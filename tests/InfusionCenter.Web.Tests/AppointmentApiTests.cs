@@ -661,6 +661,63 @@ public sealed class AppointmentLifecycleApiTests(FixedClockAppFixture fixture) :
     }
 
     [Fact]
+    public async Task MarkingABookedDoseMissed_BeforeItsStart_CancelsTheAppointment_FreesTheChair_AndTheDoseIsDueAgain()
+    {
+        var (chairId, _) = await AppointmentTestSupport.CreateChairAsync(_client);
+        var patientId = await Api.CreatePatientAsync(_client, "Skipping");
+        var regimen = await Api.EnrolAsync(_client, patientId, new { protocol = "natalizumab", start = "2026-11-30" });
+        var doseId = AppointmentTestSupport.DoseId(regimen, 1);
+        var booked = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-11-30T13:00", null, doseId);
+
+        await Api.ReadAsync(await _client.PostAsync($"/api/doses/{doseId}/missed", null), HttpStatusCode.OK);
+
+        (await AppointmentTestSupport.PatientDoseAsync(_client, patientId, 1)).Status().ShouldBe("missed");
+        var appointment = (await AppointmentTestSupport.DayAsync(_client, "2026-11-30")).Single(a => a.Id() == booked.Id());
+        appointment.Status().ShouldBe("cancelled");
+        appointment.GetProperty("cancelReason").GetString().ShouldBe("Dose marked missed");
+        var other = await Api.CreatePatientAsync(_client);
+        await AppointmentTestSupport.BookedAsync(_client, other, chairId, "2026-11-30T13:00", 60);
+        var worklist = (await Api.ReadAsync(await _client.GetAsync("/api/worklist?weeks=4"), HttpStatusCode.OK)).EnumerateArray();
+        worklist.ShouldContain(d => d.GetProperty("doseId").GetInt32() == doseId);
+        // Due again: it can be booked again.
+        await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-12-01T09:00", null, doseId);
+        (await AppointmentTestSupport.PatientDoseAsync(_client, patientId, 1)).Status().ShouldBe("booked");
+    }
+
+    [Fact]
+    public async Task MarkingABookedDoseMissed_AfterItsStart_MakesTheAppointmentANoShow()
+    {
+        var (chairId, _) = await AppointmentTestSupport.CreateChairAsync(_client);
+        var patientId = await Api.CreatePatientAsync(_client, "Late");
+        var regimen = await Api.EnrolAsync(_client, patientId, new { protocol = "natalizumab", start = "2026-11-23" });
+        var doseId = AppointmentTestSupport.DoseId(regimen, 1);
+        var booked = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-11-23T08:00", null, doseId); // now is 09:30
+        (await StepAsync(booked.Id(), "check-in")).Status().ShouldBe("checkedIn");
+
+        await Api.ReadAsync(await _client.PostAsync($"/api/doses/{doseId}/missed", null), HttpStatusCode.OK);
+
+        (await AppointmentTestSupport.DayAsync(_client, "2026-11-23")).Single(a => a.Id() == booked.Id()).Status().ShouldBe("noShow");
+        (await AppointmentTestSupport.PatientDoseAsync(_client, patientId, 1)).Status().ShouldBe("missed");
+    }
+
+    [Fact]
+    public async Task MarkingADoseMissed_WhileThePatientIsInTheChair_Returns409_AndChangesNothing()
+    {
+        var (chairId, _) = await AppointmentTestSupport.CreateChairAsync(_client);
+        var patientId = await Api.CreatePatientAsync(_client, "Seated");
+        var regimen = await Api.EnrolAsync(_client, patientId, new { protocol = "natalizumab", start = "2026-11-23" });
+        var doseId = AppointmentTestSupport.DoseId(regimen, 1);
+        var booked = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-11-23T09:00", null, doseId);
+        await StepAsync(booked.Id(), "in-chair");
+
+        var detail = await AppointmentTestSupport.DetailAsync(await _client.PostAsync($"/api/doses/{doseId}/missed", null), HttpStatusCode.Conflict);
+
+        detail.ShouldContain("in the chair");
+        (await AppointmentTestSupport.PatientDoseAsync(_client, patientId, 1)).Status().ShouldBe("booked");
+        (await AppointmentTestSupport.DayAsync(_client, "2026-11-23")).Single(a => a.Id() == booked.Id()).Status().ShouldBe("inChair");
+    }
+
+    [Fact]
     public async Task Worklist_PlannedDoses_OverdueFirst_BookedDosesLeaveIt()
     {
         var late = await Api.CreatePatientAsync(_client, "Overdue");

@@ -209,13 +209,6 @@ public sealed class CapacityTests(CapacityFixture fixture) : IClassFixture<Capac
             var doses = await db.Doses.Where(x => x.RegimenId == regimen.GetProperty("id").GetInt32()).OrderBy(x => x.Sequence).ToListAsync();
             chairMinutes = doses[0].ChairMinutes;
             chairMinutes.ShouldBeGreaterThan(0);
-            // Dose 1 booked for Tuesday 4 January (left "planned" on purpose: the forecast must still count it once).
-            var chair = await db.Chairs.Where(c => c.Active).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
-            db.Appointments.Add(new Appointment
-            {
-                PatientId = patientId, ChairId = chair, DoseId = doses[0].Id, Status = AppointmentStatus.Booked, BookedAt = DateTime.UtcNow,
-                StartsAt = CapacityFixture.Utc(start.AddDays(1), "10:00"), EndsAt = CapacityFixture.Utc(start.AddDays(1), "10:00").AddMinutes(chairMinutes),
-            });
             // The week of dose 2 (31 January) closed from Monday to Friday: no capacity at all.
             for (var i = 0; i < 5; i++)
             {
@@ -224,6 +217,11 @@ public sealed class CapacityTests(CapacityFixture fixture) : IClassFixture<Capac
 
             await db.SaveChangesAsync();
         }
+
+        // Dose 1 booked for Tuesday 4 January: the forecast counts it once, as booked.
+        var chairId = (await Api.ReadAsync(await admin.GetAsync("/api/chairs"), HttpStatusCode.OK)).EnumerateArray()
+            .First(c => c.GetProperty("active").GetBoolean()).GetProperty("id").GetInt32();
+        await AppointmentTestSupport.BookedAsync(admin, patientId, chairId, "2033-01-04T10:00", null, AppointmentTestSupport.DoseId(regimen, 1));
 
         var forecast = (await DashboardAsync(start, start.AddDays(6), start.AddDays(2))).Forecast; // any day of the week: starts Monday
 

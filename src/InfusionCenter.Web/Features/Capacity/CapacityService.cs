@@ -73,18 +73,18 @@ public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFacto
 
         var occupancy = QueryOccupancyAsync(zone, from, to, cancellationToken);
         var starts = QueryAsync<StartRow>(CapacitySql.Starts, RangeParameters(zone, from, to), cancellationToken);
-        var outcomes = QueryAsync<OutcomeSqlRow>(CapacitySql.Outcomes, RangeParameters(zone, from, to), cancellationToken);
-        var drugs = QueryAsync<DrugSqlRow>(CapacitySql.Drugs, RangeParameters(zone, from, to), cancellationToken);
+        var mix = QueryAsync<MixRow>(CapacitySql.Mix, RangeParameters(zone, from, to), cancellationToken);
         var forecast = QueryAsync<ForecastRow>(CapacitySql.Forecast, ForecastParameters(zone, weekStart, weekEnd), cancellationToken);
-        await Task.WhenAll(occupancy, starts, outcomes, drugs, forecast);
+        await Task.WhenAll(occupancy, starts, mix, forecast);
 
         var days = BuildDaily(context, from, to, await occupancy);
         var (hours, heatmap, peakHour) = BuildHeatmap(context, from, to, await occupancy);
         var (slots, nurses) = BuildNurseLoad(context, from, to, await starts, days);
-        var drugRows = await drugs;
+        var mixRows = await mix;
+        var drugRows = DrugTotals(mixRows);
         return new CapacityDashboard(
             from, to, zone, context.ActiveChairs, days, BuildWeekdays(days), hours, heatmap, peakHour, slots, nurses,
-            BuildOutcomes(await outcomes), BuildDrugs(drugRows), BuildOverruns(drugRows),
+            BuildOutcomes(mixRows), BuildDrugs(drugRows), BuildOverruns(drugRows),
             BuildForecast(context, weekStart, await forecast));
     }
 
@@ -100,7 +100,7 @@ public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFacto
 
     /// <summary>
     /// Transaction-local settings each capacity query runs with: room for the sorts and hashes of one range in memory,
-    /// and no parallel workers (the dashboard already runs its six queries side by side; each covers tens of thousands of rows).
+    /// and no parallel workers (the dashboard already runs its four queries side by side; each covers tens of thousands of rows).
     /// </summary>
     public const string SessionSettings = "SET LOCAL work_mem = '32MB'; SET LOCAL max_parallel_workers_per_gather = 0";
 
@@ -228,10 +228,10 @@ public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFacto
         return (slots, summary);
     }
 
-    private static IReadOnlyList<OutcomeRow> BuildOutcomes(List<OutcomeSqlRow> rows)
+    private static IReadOnlyList<OutcomeRow> BuildOutcomes(List<MixRow> rows)
     {
         var total = rows.Sum(r => r.Appointments);
-        var counts = rows.ToDictionary(r => r.Status, r => r.Appointments);
+        var counts = rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Sum(r => r.Appointments));
         return Enum.GetValues<AppointmentStatus>()
             .Select(s => (Label: OutcomeLabel(s), Count: counts.GetValueOrDefault(s.ToString())))
             .Select(x => new OutcomeRow(x.Label, x.Count, total == 0 ? 0 : (double)x.Count / total))
@@ -250,7 +250,23 @@ public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFacto
         _ => status.ToString(),
     };
 
-    private static IReadOnlyList<DrugRow> BuildDrugs(List<DrugSqlRow> rows)
+    /// <summary>The drug mix counts only appointments that hold chair time (not cancelled, not no-shows).</summary>
+    private static List<MixRow> DrugTotals(List<MixRow> rows) => rows
+        .Where(r => r.Status is not (nameof(AppointmentStatus.Cancelled) or nameof(AppointmentStatus.NoShow)))
+        .GroupBy(r => r.Protocol, StringComparer.Ordinal)
+        .Select(g => new MixRow
+        {
+            Protocol = g.Key,
+            Appointments = g.Sum(r => r.Appointments),
+            PlannedMinutes = g.Sum(r => r.PlannedMinutes),
+            Measured = g.Sum(r => r.Measured),
+            ActualMinutes = g.Sum(r => r.ActualMinutes),
+            Overruns = g.Sum(r => r.Overruns),
+            OverrunMinutes = g.Sum(r => r.OverrunMinutes),
+        })
+        .ToList();
+
+    private static IReadOnlyList<DrugRow> BuildDrugs(List<MixRow> rows)
     {
         var totalMinutes = rows.Sum(r => r.PlannedMinutes);
         return rows
@@ -268,7 +284,7 @@ public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFacto
             .ToList();
     }
 
-    private static OverrunSummary BuildOverruns(List<DrugSqlRow> rows)
+    private static OverrunSummary BuildOverruns(List<MixRow> rows)
     {
         var measured = rows.Sum(r => r.Measured);
         var overran = rows.Sum(r => r.Overruns);
@@ -354,14 +370,9 @@ public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFacto
         public int Starts { get; set; }
     }
 
-    private sealed class OutcomeSqlRow
+    private sealed class MixRow
     {
         public string Status { get; set; } = "";
-        public int Appointments { get; set; }
-    }
-
-    private sealed class DrugSqlRow
-    {
         public string Protocol { get; set; } = "";
         public int Appointments { get; set; }
         public double PlannedMinutes { get; set; }

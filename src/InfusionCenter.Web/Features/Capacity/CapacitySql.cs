@@ -27,24 +27,27 @@ public static class CapacitySql
 
     /// <summary>
     /// Per clinic-local day and hour: occupied chair-minutes and the most appointments in progress at once.
-    /// The appointments touching the range become +1/-1 events, summed per instant; a running sum gives the number
+    /// The appointments touching the range become +n/-n events (starts and ends counted per instant in one grouped
+    /// scan), summed per instant; a running sum gives the number
     /// of chairs in use between consecutive instants (half-open: an end and a start at the same instant do not
     /// overlap); those segments are cut at local hour boundaries. Daily booked minutes and the daily peak are the
     /// day's sums and maximum of these rows.
     /// </summary>
     public const string Occupancy = $"""
-        WITH appts AS (
-            SELECT a.starts_at, a.ends_at
+        WITH grouped AS (
+            -- one pass over the range: appointments per start instant and per end instant
+            SELECT a.starts_at, a.ends_at, GROUPING(a.starts_at) AS is_end, count(*) AS n
             FROM appointments a
             WHERE {Active}
               AND a.starts_at >= {RangeStart} - interval '1 day'
               AND a.starts_at < {RangeEnd}
               AND a.ends_at > {RangeStart}
+            GROUP BY GROUPING SETS ((a.starts_at), (a.ends_at))
         ),
         events AS (
-            SELECT t, sum(delta) AS delta
-            FROM (SELECT starts_at AS t, 1 AS delta FROM appts UNION ALL SELECT ends_at, -1 FROM appts) e
-            GROUP BY t
+            SELECT CASE WHEN is_end = 1 THEN ends_at ELSE starts_at END AS t, sum(CASE WHEN is_end = 1 THEN -n ELSE n END) AS delta
+            FROM grouped
+            GROUP BY 1
         ),
         levels AS (
             SELECT t AS seg_start, lead(t) OVER (ORDER BY t) AS seg_end, sum(delta) OVER (ORDER BY t ROWS UNBOUNDED PRECEDING) AS level
@@ -83,20 +86,15 @@ public static class CapacitySql
         ORDER BY 1, 2
         """;
 
-    /// <summary>Appointments starting in the range, by status (cancelled and no-show included).</summary>
-    public const string Outcomes = $"""
-        SELECT a.status AS "Status", count(*)::int AS "Appointments"
-        FROM appointments a
-        WHERE a.starts_at >= {RangeStart} AND a.starts_at < {RangeEnd}
-        GROUP BY a.status
-        """;
-
     /// <summary>
-    /// Per protocol code ('' = no dose linked): appointments, planned minutes, measured actual minutes
-    /// (completed_at - in_chair_at) and overruns (completed_at after ends_at).
+    /// Appointments starting in the range per status and protocol code ('' = no dose linked), in one pass over the range:
+    /// counts (the outcomes, cancelled and no-show included), planned minutes, measured actual minutes
+    /// (completed_at - in_chair_at) and overruns (completed_at after ends_at). The drug mix and overruns are the rows
+    /// whose status holds chair time.
     /// </summary>
-    public const string Drugs = $"""
-        SELECT coalesce(a.protocol_code, '') AS "Protocol",
+    public const string Mix = $"""
+        SELECT a.status AS "Status",
+               coalesce(a.protocol_code, '') AS "Protocol",
                count(*)::int AS "Appointments",
                sum(date_part('epoch', a.ends_at - a.starts_at)) / 60.0 AS "PlannedMinutes",
                (count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL))::int AS "Measured",
@@ -105,15 +103,15 @@ public static class CapacitySql
                coalesce(sum(date_part('epoch', a.completed_at - a.ends_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at), 0) / 60.0 AS "OverrunMinutes"
         FROM appointments a
         -- protocol_code is copied onto the appointment at booking: no probe into doses/regimens per row
-        WHERE {Active} AND a.starts_at >= {RangeStart} AND a.starts_at < {RangeEnd}
-        GROUP BY 1
+        WHERE a.starts_at >= {RangeStart} AND a.starts_at < {RangeEnd}
+        GROUP BY 1, 2
         """;
 
-
     /// <summary>
-    /// Forecast demand per week (Monday): booked appointments by start week, and doses of active regimens that are
-    /// planned or missed, not booked, by target-date week. Doses due before <c>@start</c> (within a year) come back
-    /// with a null week: the overdue backlog.
+    /// Forecast demand per week (Monday): booked appointments by start week, and doses of active regimens not booked yet
+    /// (status planned or missed, the worklist's definition of "due": booking a dose marks it booked, cancelling its
+    /// appointment plans it again, and marking a booked dose missed releases its appointment) by target-date week.
+    /// Doses due before <c>@start</c> (within a year) come back with a null week: the overdue backlog.
     /// </summary>
     public const string Forecast = $"""
         SELECT 'booked' AS "Kind", date_trunc('week', l)::date AS "Week", sum(n)::int AS "Items", sum(minutes) AS "ChairMinutes"
@@ -130,12 +128,8 @@ public static class CapacitySql
                count(*)::int, sum(d.chair_minutes)::float8
         FROM doses d
         JOIN regimens r ON r.id = d.regimen_id
-        -- "not booked": LATERAL ... LIMIT 1 probes appointments (dose_id) per candidate dose; a NOT EXISTS here is
-        -- planned as a hash anti-join over every appointment ever booked
-        LEFT JOIN LATERAL (SELECT 1 AS taken FROM appointments a WHERE a.dose_id = d.id AND {Active} LIMIT 1) b ON true
         WHERE d.status IN ('Planned', 'Missed') AND r.status = 'Active'
           AND d.target_date >= @start - 365 AND d.target_date < @end
-          AND b.taken IS NULL
         GROUP BY 2
         """;
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using InfusionCenter.Domain.Calendars;
 using InfusionCenter.Domain.Protocols;
 using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Features.Appointments;
 using InfusionCenter.Web.Features.Protocols;
 using InfusionCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,8 @@ public sealed class RegimenService(
     IDbContextFactory<InfusionDbContext> dbFactory,
     ClinicClock clock,
     EnrolRequestValidator enrolValidator,
+    ClinicCalendar clinicCalendar,
+    BoardEvents boardEvents,
     ILogger<RegimenService> logger)
 {
     /// <summary>The calendar an enrolment would create, without saving (the UI's live preview).</summary>
@@ -180,9 +183,41 @@ public sealed class RegimenService(
             throw new ConflictException($"Dose {dose.Sequence} is {dose.Status.ToString().ToLowerInvariant()}; only a planned or booked dose can be marked missed.");
         }
 
+        // A missed dose holds no chair: its appointment (if it was booked) is released in the same transaction, as a no-show
+        // once its start has passed and as a cancellation before that. A missed dose is due again, so the worklist offers it.
+        var booked = await db.Appointments
+            .Where(a => a.DoseId == doseId && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn || a.Status == AppointmentStatus.InChair))
+            .ToListAsync(cancellationToken);
+        if (booked.Any(a => a.Status == AppointmentStatus.InChair))
+        {
+            throw new ConflictException($"Dose {dose.Sequence} is being given: the patient is in the chair. Complete the appointment instead.");
+        }
+
+        var now = clock.UtcNow.UtcDateTime;
+        foreach (var appointment in booked)
+        {
+            if (appointment.StartsAt <= now)
+            {
+                appointment.Status = AppointmentStatus.NoShow;
+            }
+            else
+            {
+                appointment.Status = AppointmentStatus.Cancelled;
+                appointment.CancelledAt = now;
+                appointment.CancelReason = "Dose marked missed";
+            }
+        }
+
         dose.Status = DoseStatus.Missed;
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Dose {DoseId} (regimen {RegimenId}) marked missed", dose.Id, dose.RegimenId);
+        logger.LogInformation("Dose {DoseId} (regimen {RegimenId}) marked missed; appointment(s) released: {AppointmentIds}",
+            dose.Id, dose.RegimenId, string.Join(',', booked.Select(a => a.Id)));
+        if (booked.Count > 0)
+        {
+            var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MinValue, cancellationToken);
+            await boardEvents.PublishAsync(booked.Select(a => DateOnly.FromDateTime(settings.ToLocal(a.StartsAt))), cancellationToken);
+        }
+
         return await GetAsync(dose.RegimenId, cancellationToken);
     }
 
