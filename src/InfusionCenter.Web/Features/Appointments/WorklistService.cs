@@ -15,6 +15,9 @@ public sealed record SlotDto(int ChairId, string ChairName, DateTimeOffset Start
 
 public sealed record SlotDayDto(int ChairId, DateTimeOffset Start, DateTimeOffset End);
 
+/// <summary>A due dose that fits a free stretch of a chair, with the slot it would take.</summary>
+public sealed record GapFit(DueDose Dose, SlotDto Slot);
+
 /// <summary>The due-dose worklist (planned doses not yet booked, overdue first) and the slot finder over live data.</summary>
 public sealed class WorklistService(IDbContextFactory<InfusionDbContext> dbFactory, ClinicCalendar clinicCalendar, ClinicClock clock)
 {
@@ -75,28 +78,9 @@ public sealed class WorklistService(IDbContextFactory<InfusionDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (doseId is { } id)
         {
-            var dose = await db.Doses.AsNoTracking().Include(d => d.Regimen!).ThenInclude(r => r.ProtocolVersion).FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+            request = (await DoseRequestsAsync(db, [id], today, cancellationToken)).GetValueOrDefault(id)
                 ?? throw new NotFoundException($"No dose with id {id}.");
-            var definition = ProtocolJson.Deserialize(dose.Regimen!.ProtocolVersion!.DefinitionJson);
-            var courseDurations = definition.IsCourseSeries
-                ? await db.Doses.AsNoTracking().Where(d => d.RegimenId == dose.RegimenId && d.Course == dose.Course && d.Status != DoseStatus.Cancelled)
-                    .OrderBy(d => d.DayInCourse).Select(d => d.ChairMinutes).ToListAsync(cancellationToken)
-                : [dose.ChairMinutes];
-            var earliest = dose.Earliest < today ? today : dose.Earliest;
-            var latest = dose.Latest < today ? today.AddDays(14) : dose.Latest; // overdue: as soon as possible
-            request = new SlotRequest
-            {
-                DurationMinutes = dose.ChairMinutes,
-                From = from ?? earliest,
-                To = to ?? latest,
-                Target = dose.TargetDate < today ? today : dose.TargetDate,
-                RequiredChairKind = definition.RequiredChairKind,
-                PatientId = dose.Regimen.PatientId,
-                CourseDays = courseDurations.Count,
-                CourseDurations = courseDurations.Count > 1 ? courseDurations : null,
-                NotBefore = today,
-                MaxResults = max,
-            };
+            request = request with { From = from ?? request.From, To = to ?? request.To, MaxResults = max };
         }
         else
         {
@@ -134,13 +118,7 @@ public sealed class WorklistService(IDbContextFactory<InfusionDbContext> dbFacto
         var now = settings.ToLocal(clock.UtcNow.UtcDateTime);
         request = request with { NotBeforeTime = now };
         var chairs = await db.Chairs.AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
-        var (fromUtc, _) = settings.DayInUtc(request.From);
-        var (_, toUtc) = settings.DayInUtc(lastDay);
-        var bookings = await db.Appointments.AsNoTracking()
-            .Where(a => a.StartsAt < toUtc && a.EndsAt > fromUtc && a.Status != AppointmentStatus.Cancelled && a.Status != AppointmentStatus.NoShow)
-            .Select(a => new { a.ChairId, a.StartsAt, a.EndsAt, a.PatientId })
-            .ToListAsync(cancellationToken);
-        var index = new BookingIndex(bookings.Select(b => new Booking(b.ChairId, settings.ToLocal(b.StartsAt), settings.ToLocal(b.EndsAt), b.PatientId)));
+        var index = await BookingsAsync(db, settings, request.From, lastDay, cancellationToken);
         var schedule = settings.ToSchedule(chairs.Select(c => new ChairInfo(c.Id, c.Kind.ToString())).ToList());
         var names = chairs.ToDictionary(c => c.Id, c => c.Name);
         // Offer a spread of choices (different times, not eight neighbours on one chair): ask the finder for
@@ -160,13 +138,113 @@ public sealed class WorklistService(IDbContextFactory<InfusionDbContext> dbFacto
             }
         }
 
-        return chosen
-            .Select(s => new SlotDto(s.ChairId, names[s.ChairId], Local(s.Start), Local(s.End),
-                s.Days.Select(d => new SlotDayDto(d.ChairId, Local(d.Start), Local(d.End))).ToList()))
-            .ToList();
-
-        DateTimeOffset Local(DateTime local) => AppointmentService.ToOffset(settings.ToUtc(local), settings);
+        return chosen.Select(s => ToSlotDto(s, names[s.ChairId], settings)).ToList();
     }
+
+    /// <summary>
+    /// The board's "fill this gap": due doses (as <see cref="DueAsync"/> lists them, overdue first) that fit a free stretch
+    /// of one chair on one clinic-local day, each with the best start inside the stretch. A dose fits when the day is inside
+    /// its window (an overdue dose fits any day from today), the chair is of the kind it needs, and the slot finder places it
+    /// there: clinic hours, the patient's other bookings, the nurse limits and, for a course, the following days on this chair.
+    /// </summary>
+    public async Task<IReadOnlyList<GapFit>> FillAsync(int chairId, DateTime fromLocal, DateTime toLocal, CancellationToken cancellationToken = default)
+    {
+        var day = DateOnly.FromDateTime(fromLocal);
+        var today = await clock.TodayAsync(cancellationToken);
+        if (toLocal <= fromLocal || DateOnly.FromDateTime(toLocal.AddTicks(-1)) != day)
+        {
+            throw RequestValidationException.For("to", "The free stretch must end after it starts, on the same day.");
+        }
+
+        if (day < today || day > today.AddDays(7 * 52))
+        {
+            throw RequestValidationException.For("from", $"Only days from today ({today:yyyy-MM-dd}) to a year ahead can be filled.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var chair = await db.Chairs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chairId && c.Active, cancellationToken)
+            ?? throw new NotFoundException($"No active chair with id {chairId}.");
+        var gapMinutes = (int)(toLocal - fromLocal).TotalMinutes;
+        var due = (await DueAsync(Math.Clamp(((day.DayNumber - today.DayNumber) / 7) + 1, 1, 52), cancellationToken))
+            .Where(d => d.ChairMinutes <= gapMinutes && (d.Overdue || (d.Earliest <= day && day <= d.Latest)))
+            .ToList();
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        var requests = await DoseRequestsAsync(db, due.Select(d => d.DoseId).ToList(), today, cancellationToken);
+        var lastDay = day.AddDays(requests.Values.Max(r => r.CourseDays));
+        var settings = await clinicCalendar.LoadAsync(day, lastDay, cancellationToken);
+        var index = await BookingsAsync(db, settings, day, lastDay, cancellationToken);
+        var schedule = settings.ToSchedule([new ChairInfo(chair.Id, chair.Kind.ToString())]);
+        var now = settings.ToLocal(clock.UtcNow.UtcDateTime);
+        var fits = new List<GapFit>();
+        foreach (var dose in due)
+        {
+            var request = requests[dose.DoseId] with { From = day, To = day, NotBeforeTime = now, MaxResults = 200 };
+            var slot = SlotFinder.Find(schedule, index, request).FirstOrDefault(s => s.Start >= fromLocal && s.End <= toLocal);
+            if (slot is not null)
+            {
+                fits.Add(new GapFit(dose, ToSlotDto(slot, chair.Name, settings)));
+            }
+        }
+
+        return fits;
+    }
+
+    /// <summary>Slot requests for doses (window, chair time, chair kind, course days), keyed by dose id; unknown ids are left out.</summary>
+    private static async Task<Dictionary<int, SlotRequest>> DoseRequestsAsync(InfusionDbContext db, IReadOnlyList<int> doseIds, DateOnly today, CancellationToken cancellationToken)
+    {
+        var doses = await db.Doses.AsNoTracking().Where(d => doseIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.RegimenId, d.Course, d.ChairMinutes, d.Earliest, d.Latest, d.TargetDate, d.Regimen!.PatientId, d.Regimen.ProtocolVersion!.DefinitionJson })
+            .ToListAsync(cancellationToken);
+        var regimenIds = doses.Select(d => d.RegimenId).Distinct().ToList();
+        var courseDays = await db.Doses.AsNoTracking()
+            .Where(d => regimenIds.Contains(d.RegimenId) && d.Status != DoseStatus.Cancelled)
+            .Select(d => new { d.RegimenId, d.Course, d.DayInCourse, d.ChairMinutes })
+            .ToListAsync(cancellationToken);
+        var result = new Dictionary<int, SlotRequest>();
+        foreach (var dose in doses)
+        {
+            var definition = ProtocolJson.Deserialize(dose.DefinitionJson);
+            List<int> durations = definition.IsCourseSeries
+                ? courseDays.Where(d => d.RegimenId == dose.RegimenId && d.Course == dose.Course).OrderBy(d => d.DayInCourse).Select(d => d.ChairMinutes).ToList()
+                : [dose.ChairMinutes];
+            result[dose.Id] = new SlotRequest
+            {
+                DurationMinutes = dose.ChairMinutes,
+                From = dose.Earliest < today ? today : dose.Earliest,
+                To = dose.Latest < today ? today.AddDays(14) : dose.Latest, // overdue: as soon as possible
+                Target = dose.TargetDate < today ? today : dose.TargetDate,
+                RequiredChairKind = definition.RequiredChairKind,
+                PatientId = dose.PatientId,
+                CourseDays = durations.Count,
+                CourseDurations = durations.Count > 1 ? durations : null,
+                NotBefore = today,
+            };
+        }
+
+        return result;
+    }
+
+    /// <summary>Active appointments touching clinic-local days <paramref name="from"/>..<paramref name="to"/>, as the slot finder's index.</summary>
+    private static async Task<BookingIndex> BookingsAsync(InfusionDbContext db, ClinicSettings settings, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var (fromUtc, _) = settings.DayInUtc(from);
+        var (_, toUtc) = settings.DayInUtc(to);
+        var bookings = await db.Appointments.AsNoTracking()
+            .Where(a => a.StartsAt < toUtc && a.EndsAt > fromUtc && a.Status != AppointmentStatus.Cancelled && a.Status != AppointmentStatus.NoShow)
+            .Select(a => new { a.ChairId, a.StartsAt, a.EndsAt, a.PatientId })
+            .ToListAsync(cancellationToken);
+        return new BookingIndex(bookings.Select(b => new Booking(b.ChairId, settings.ToLocal(b.StartsAt), settings.ToLocal(b.EndsAt), b.PatientId)));
+    }
+
+    private static SlotDto ToSlotDto(Slot slot, string chairName, ClinicSettings settings) =>
+        new(slot.ChairId, chairName, Local(slot.Start, settings), Local(slot.End, settings),
+            slot.Days.Select(d => new SlotDayDto(d.ChairId, Local(d.Start, settings), Local(d.End, settings))).ToList());
+
+    private static DateTimeOffset Local(DateTime local, ClinicSettings settings) => AppointmentService.ToOffset(settings.ToUtc(local), settings);
 
     /// <summary>
     /// "Auto-book the due list": places every due dose (overdue first, as listed) in its best slot, one
