@@ -53,4 +53,38 @@ public sealed class BookingTests(BrowserFixture browser, LiveAppFixture live) : 
         await boardB.GetByTestId("check-in").ClickAsync();
         await Expect(boardB.GetByTestId("appointment-status")).ToContainTextAsync("Checked in");
     }
+
+    [Fact]
+    public async Task Board_ClickAFreeStretch_BookADueDoseThatFits_ManagerSeesNoStretches()
+    {
+        // A patient whose natalizumab dose is due on Wednesday 2026-11-25.
+        var patient = "Filler, Gail";
+        using (var scope = live.App.Services.CreateScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(new CreatePatientRequest
+            {
+                Mrn = "MRN-GAP-1", GivenName = "Gail", FamilyName = "Filler", BirthDate = new DateOnly(1979, 9, 14), HeightCm = 170, WeightKg = 66,
+            });
+            await scope.ServiceProvider.GetRequiredService<RegimenService>().EnrolAsync(created.Id, new EnrolRequest { Protocol = "natalizumab", Start = new DateOnly(2026, 11, 25) });
+        }
+
+        var board = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/board/2026-11-25");
+        var wide = board.GetByTestId("board-gap").Filter(new LocatorFilterOptions { HasText = "free" });
+        await Expect(wide.First).ToBeVisibleAsync();
+        await wide.First.ClickAsync();
+        var fit = board.GetByTestId("gap-fit").Filter(new LocatorFilterOptions { HasText = patient });
+        await Expect(fit).ToHaveCountAsync(1);
+        await Expect(fit).ToContainTextAsync("Natalizumab");
+        await board.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "board-fill-gap.png") });
+        await fit.GetByTestId("gap-book").ClickAsync();
+
+        var block = board.GetByTestId("board-block").Filter(new LocatorFilterOptions { HasText = patient });
+        await Expect(block).ToHaveCountAsync(1);
+        await Expect(block).ToContainTextAsync("natalizumab");
+
+        // Managers read the board but book nothing: no free stretches to click.
+        var manager = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/board/2026-11-25", "Manager");
+        await Expect(manager.GetByTestId("board-block").Filter(new LocatorFilterOptions { HasText = patient })).ToHaveCountAsync(1);
+        await Expect(manager.GetByTestId("board-gap")).ToHaveCountAsync(0);
+    }
 }

@@ -44,6 +44,8 @@ public sealed class FillGapTests(FixedClockAppFixture fixture) : IClassFixture<F
         fit.Slot.Start.DateTime.ShouldBeGreaterThanOrEqualTo(new DateTime(2026, 12, 2, 10, 0, 0));
         fit.Slot.End.DateTime.ShouldBeLessThanOrEqualTo(new DateTime(2026, 12, 2, 13, 0, 0));
         (fit.Slot.End - fit.Slot.Start).TotalMinutes.ShouldBe(120);
+        fit.Dose.Flags.ShouldContain("Authorization not on file"); // natalizumab: TOUCH authorization and re-authorization gates...
+        fit.Dose.Flags.ShouldBeUnique(); // ...give one flag, not two
         list.ShouldNotContain(f => f.Dose.DoseId == AppointmentTestSupport.DoseId(laterRegimen, 1), "outside its window");
         list.ShouldNotContain(f => f.Dose.DoseId == AppointmentTestSupport.DoseId(tooLongRegimen, 1), "its chair time does not fit");
         // 11:30 + 2 h ends after 13:00: the busy patient does not fit this stretch, but does fit a longer one.

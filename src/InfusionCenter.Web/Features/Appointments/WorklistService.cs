@@ -312,7 +312,7 @@ public sealed class WorklistService(IDbContextFactory<InfusionDbContext> dbFacto
         }
 
         flags.RemoveAll(string.IsNullOrEmpty);
-        return flags;
+        return flags.Distinct().ToList(); // e.g. authorization before each dose and re-authorization: one flag
     }
 
     private static string ShortGate(string code) => code switch
