@@ -43,6 +43,9 @@ public sealed record SlotRequest
 
     public TimePreference Preference { get; init; } = TimePreference.None;
 
+    /// <summary>Weekdays the patient prefers (a soft preference for day 1: see <see cref="SlotScoring.WeekdayMissed"/>); null or empty = any.</summary>
+    public IReadOnlyCollection<DayOfWeek>? PreferredWeekdays { get; init; }
+
     /// <summary>Chair minutes of course day <paramref name="dayIndex"/> (0-based).</summary>
     public int DurationOnDay(int dayIndex) => CourseDurations is { } durations ? durations[dayIndex] : DurationMinutes;
 

@@ -16,6 +16,9 @@ namespace InfusionCenter.Domain.Scheduling;
 /// costs 0.1 × 4 × 7 = 2.8 and the late chair hours stay free for short visits.</item>
 /// <item><b>Preference</b>: <see cref="PreferenceMissed"/> when a Morning request starts at or after 12:00 or an Afternoon
 /// request starts before 12:00.</item>
+/// <item><b>Weekday</b>: <see cref="WeekdayMissed"/> when the request names preferred weekdays and day 1 is not one of them:
+/// about two and a half days' worth, so a patient who comes on Tuesdays is booked on the Tuesday nearest the target when
+/// it is at most two days away (inside the dose's window), and on the target day otherwise.</item>
 /// <item><b>Course</b>: the stagger, long-visit and preference terms are summed over the course days. Same chair and same
 /// start time every day is the norm; only when no such option exists for a given day 1, each later day that differs costs
 /// <see cref="CourseChairChange"/> for another chair and <see cref="CourseTimeChange"/> +
@@ -30,6 +33,7 @@ public static class SlotScoring
     public const int LongVisitMinutes = 240;
     public const double LateLongPerHourPerHour = 0.1;
     public const double PreferenceMissed = 5.0;
+    public const double WeekdayMissed = 25.0;
     public const int NoonMinutes = 12 * 60;
     public const double CourseChairChange = 2.0;
     public const double CourseTimeChange = 2.0;

@@ -77,11 +77,13 @@ internal sealed class SlotSearch
         var grids = new DayGrid[_courseDays];
         foreach (var day in DaysByCost())
         {
-            var dayCost = SlotScoring.PerDayFromReference * Math.Abs(day - _referenceDay);
-            if (top.IsFull && dayCost > top.WorstScore)
+            var distanceCost = SlotScoring.PerDayFromReference * Math.Abs(day - _referenceDay);
+            if (top.IsFull && distanceCost > top.WorstScore)
             {
                 break; // every later day costs at least as much, and no term is negative
             }
+
+            var dayCost = distanceCost + (WeekdayPreferred(day) ? 0 : SlotScoring.WeekdayMissed);
 
             if (!LoadGrids(day, grids))
             {
@@ -97,6 +99,9 @@ internal sealed class SlotSearch
 
         return top.ToSlots(this);
     }
+
+    private bool WeekdayPreferred(int day) =>
+        _request.PreferredWeekdays is not { Count: > 0 } preferred || preferred.Contains(DateOnly.FromDayNumber(day).DayOfWeek);
 
     /// <summary>Why <see cref="Run"/> found nothing (call after it).</summary>
     public string WhyNothing()

@@ -137,6 +137,55 @@ public class SlotFinderRankingTests
     }
 
     [Fact]
+    public void SlotFinder_PreferredWeekday_TwoDaysFromTheTarget_WinsOverTheTarget()
+    {
+        var schedule = Weekdays(Recliners(1));
+        var thursday = Monday.AddDays(3);
+        var request = new SlotRequest
+        {
+            DurationMinutes = 60, From = Monday, To = Monday.AddDays(11), Target = thursday, MaxResults = 1000,
+            PreferredWeekdays = [DayOfWeek.Tuesday],
+        };
+
+        var slots = SlotFinder.Find(schedule, Index(), request);
+
+        DateOnly.FromDateTime(slots[0].Start).ShouldBe(Monday.AddDays(1)); // Tuesday: 2 days × 10 < 25
+        slots[0].Score.ShouldBe(2 * SlotScoring.PerDayFromReference);
+        DaysInOrder(slots)[1].ShouldBe(thursday); // then the target day, weekday missed
+        slots.First(s => DateOnly.FromDateTime(s.Start) == thursday).Score.ShouldBe(SlotScoring.WeekdayMissed);
+    }
+
+    [Fact]
+    public void SlotFinder_PreferredWeekday_ThreeOrMoreDaysAway_TheTargetDayStays()
+    {
+        var schedule = Weekdays(Recliners(1));
+        var request = new SlotRequest
+        {
+            DurationMinutes = 60, From = Monday.AddDays(-7), To = Monday.AddDays(7), Target = Monday, MaxResults = 1000,
+            PreferredWeekdays = [DayOfWeek.Thursday, DayOfWeek.Friday],
+        };
+
+        var days = DaysInOrder(SlotFinder.Find(schedule, Index(), request));
+
+        days[0].ShouldBe(Monday); // Friday before is 3 days away (30 > 25), Thursday after is 3 days away
+        days[1].ShouldBe(Monday.AddDays(-3)); // the Friday before: 30, ties with Thursday after, earlier day first
+        days[2].ShouldBe(Monday.AddDays(3));
+    }
+
+    [Fact]
+    public void SlotFinder_NoPreferredWeekdays_OrAnEmptySet_RanksAsBefore()
+    {
+        var schedule = Weekdays(Recliners(1));
+        var request = new SlotRequest { DurationMinutes = 60, From = Monday, To = Monday.AddDays(4), Target = Monday.AddDays(2), MaxResults = 1000 };
+
+        var plain = SlotFinder.Find(schedule, Index(), request);
+        var empty = SlotFinder.Find(schedule, Index(), request with { PreferredWeekdays = [] });
+
+        empty.Select(s => (s.ChairId, s.Start, s.Score)).ShouldBe(plain.Select(s => (s.ChairId, s.Start, s.Score)));
+        DateOnly.FromDateTime(plain[0].Start).ShouldBe(Monday.AddDays(2));
+    }
+
+    [Fact]
     public void SlotFinder_EqualScores_TieBreakByChairThenStart()
     {
         var schedule = Weekdays(Recliners(3));
