@@ -37,6 +37,7 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
         new("GET /api/patients", _ => Get("/api/patients?search=a"), [N, M, D]),
         new("GET /api/patients/{id}", c => Get($"/api/patients/{c.PatientId}"), [N, M, D]),
         new("PUT /api/patients/{id}/measurements", c => Send(HttpMethod.Put, $"/api/patients/{c.PatientId}/measurements", new { heightCm = 170, weightKg = 70 }), [N, D]),
+        new("PUT /api/patients/{id}/preferences", c => Send(HttpMethod.Put, $"/api/patients/{c.PatientId}/preferences", new { preferredTime = "morning" }), [N, D]),
         new("GET /api/patients/{id}/regimens", c => Get($"/api/patients/{c.PatientId}/regimens"), [N, M, D]),
         new("POST /api/patients/{id}/regimens", c => Send(HttpMethod.Post, $"/api/patients/{c.PatientId}/regimens", new { protocol = "methylprednisolone", start = "2027-03-01", days = 3 }), [N, D]),
         new("POST /api/doses/{id}/missed", c => Send(HttpMethod.Post, $"/api/doses/{c.DoseId}/missed"), [N, D]),

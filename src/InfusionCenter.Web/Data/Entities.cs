@@ -29,6 +29,12 @@ public sealed class Patient
     /// </summary>
     public DateOnly? AuthorizationExpires { get; set; }
 
+    /// <summary>Preferred part of the day for infusions (soft: the slot finder ranks other times lower).</summary>
+    public Domain.Scheduling.TimePreference PreferredTime { get; set; }
+
+    /// <summary>Preferred weekdays (soft; empty = any day).</summary>
+    public List<DayOfWeek> PreferredWeekdays { get; set; } = [];
+
     public string FullName => $"{FamilyName}, {GivenName}";
 }
 

@@ -15,6 +15,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.HeightCm).HasPrecision(5, 1);
         builder.Property(p => p.WeightKg).HasPrecision(5, 1);
         builder.HasIndex(p => new { p.FamilyName, p.GivenName });
+        builder.Property(p => p.PreferredTime).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Domain.Scheduling.TimePreference.None).HasSentinel(Domain.Scheduling.TimePreference.None);
+        builder.Property(p => p.PreferredWeekdays).HasDefaultValueSql("'{}'::integer[]");
         builder.Ignore(p => p.FullName);
     }
 }

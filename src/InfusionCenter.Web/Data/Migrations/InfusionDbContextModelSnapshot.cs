@@ -452,6 +452,21 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("mrn");
 
+                    b.Property<string>("PreferredTime")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("None")
+                        .HasColumnName("preferred_time");
+
+                    b.PrimitiveCollection<int[]>("PreferredWeekdays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("preferred_weekdays")
+                        .HasDefaultValueSql("'{}'::integer[]");
+
                     b.Property<decimal?>("WeightKg")
                         .HasPrecision(5, 1)
                         .HasColumnType("numeric(5,1)")

@@ -9,7 +9,7 @@ namespace InfusionCenter.Web.Features.Appointments;
 public sealed record DueDose(
     int DoseId, int PatientId, string PatientName, string Mrn, string Protocol, string ProtocolName, int Sequence, string Label,
     DateOnly Target, DateOnly Earliest, DateOnly Latest, decimal Amount, string Unit, int ChairMinutes, int CourseDays,
-    bool Overdue, DoseStatus Status, IReadOnlyList<string> Flags);
+    bool Overdue, DoseStatus Status, IReadOnlyList<string> Flags, string? Preferences = null);
 
 public sealed record SlotDto(int ChairId, string ChairName, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<SlotDayDto> Days);
 
@@ -37,7 +37,7 @@ public sealed class WorklistService(IDbContextFactory<InfusionDbContext> dbFacto
             .Select(d => new
             {
                 d.Id, d.RegimenId, d.Regimen!.PatientId, d.Regimen.Patient!.GivenName, d.Regimen.Patient.FamilyName, d.Regimen.Patient.Mrn,
-                d.Regimen.Patient.AuthorizationExpires, Protocol = d.Regimen.ProtocolVersion!.Protocol!.Code, d.Regimen.ProtocolVersion.Name,
+                d.Regimen.Patient.AuthorizationExpires, d.Regimen.Patient.PreferredTime, d.Regimen.Patient.PreferredWeekdays, Protocol = d.Regimen.ProtocolVersion!.Protocol!.Code, d.Regimen.ProtocolVersion.Name,
                 d.Regimen.ProtocolVersion.DefinitionJson, d.Sequence, d.Label, d.TargetDate, d.Earliest, d.Latest, d.Amount, d.Unit, d.ChairMinutes,
                 d.Course, d.DayInCourse, d.Status,
             })
@@ -64,7 +64,8 @@ public sealed class WorklistService(IDbContextFactory<InfusionDbContext> dbFacto
             var overdue = r.Latest < today || r.Status == DoseStatus.Missed;
             result.Add(new DueDose(r.Id, r.PatientId, $"{r.FamilyName}, {r.GivenName}", r.Mrn, r.Protocol, r.Name, r.Sequence, r.Label,
                 r.TargetDate, r.Earliest, r.Latest, r.Amount, r.Unit, r.ChairMinutes, courseDays, overdue, r.Status,
-                Flags(definition, r.AuthorizationExpires, r.Latest, r.Sequence, today, overdue)));
+                Flags(definition, r.AuthorizationExpires, r.Latest, r.Sequence, today, overdue),
+                Patients.PatientDto.Preferences(r.PreferredTime, r.PreferredWeekdays)));
         }
 
         return result.OrderByDescending(d => d.Overdue).ThenBy(d => d.Latest).ThenBy(d => d.Target).ThenBy(d => d.PatientName).ToList();
@@ -193,11 +194,18 @@ public sealed class WorklistService(IDbContextFactory<InfusionDbContext> dbFacto
         return fits;
     }
 
-    /// <summary>Slot requests for doses (window, chair time, chair kind, course days), keyed by dose id; unknown ids are left out.</summary>
+    /// <summary>
+    /// Slot requests for doses (window, chair time, chair kind, course days, the patient's preferred time and weekdays),
+    /// keyed by dose id; unknown ids are left out.
+    /// </summary>
     private static async Task<Dictionary<int, SlotRequest>> DoseRequestsAsync(InfusionDbContext db, IReadOnlyList<int> doseIds, DateOnly today, CancellationToken cancellationToken)
     {
         var doses = await db.Doses.AsNoTracking().Where(d => doseIds.Contains(d.Id))
-            .Select(d => new { d.Id, d.RegimenId, d.Course, d.ChairMinutes, d.Earliest, d.Latest, d.TargetDate, d.Regimen!.PatientId, d.Regimen.ProtocolVersion!.DefinitionJson })
+            .Select(d => new
+            {
+                d.Id, d.RegimenId, d.Course, d.ChairMinutes, d.Earliest, d.Latest, d.TargetDate, d.Regimen!.PatientId, d.Regimen.ProtocolVersion!.DefinitionJson,
+                d.Regimen.Patient!.PreferredTime, d.Regimen.Patient.PreferredWeekdays,
+            })
             .ToListAsync(cancellationToken);
         var regimenIds = doses.Select(d => d.RegimenId).Distinct().ToList();
         var courseDays = await db.Doses.AsNoTracking()
@@ -222,6 +230,8 @@ public sealed class WorklistService(IDbContextFactory<InfusionDbContext> dbFacto
                 CourseDays = durations.Count,
                 CourseDurations = durations.Count > 1 ? durations : null,
                 NotBefore = today,
+                Preference = dose.PreferredTime,
+                PreferredWeekdays = dose.PreferredWeekdays,
             };
         }
 

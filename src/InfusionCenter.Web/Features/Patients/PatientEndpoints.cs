@@ -13,6 +13,7 @@ public static class PatientEndpoints
     public static IServiceCollection AddPatients(this IServiceCollection services) => services
         .AddSingleton<CreatePatientValidator>()
         .AddSingleton<UpdateMeasurementsValidator>()
+        .AddSingleton<SchedulingPreferencesValidator>()
         .AddSingleton<EnrolRequestValidator>()
         .AddScoped<PatientService>()
         .AddScoped<RegimenService>();
@@ -38,6 +39,11 @@ public static class PatientEndpoints
 
         patients.MapPut("/{id:int}/authorization", async (int id, AuthorizationRequest request, PatientService service, CancellationToken ct) =>
             Results.Ok(await service.SetAuthorizationAsync(id, request.Expires, ct))).RequireAuthorization(Policies.Nursing);
+
+        patients.MapPut("/{id:int}/preferences", async (int id, SchedulingPreferencesRequest request, PatientService service, CancellationToken ct) =>
+            Results.Ok(await service.SetPreferencesAsync(id, request, ct)))
+            .RequireAuthorization(Policies.Nursing)
+            .WithSummary("Preferred time of day (none, morning, afternoon) and weekdays: soft preferences for slot searches");
 
         patients.MapGet("/", async (string? search, string? skip, string? take, PatientService service, CancellationToken ct) =>
         {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using InfusionCenter.Domain.Patients;
+using InfusionCenter.Domain.Scheduling;
 using InfusionCenter.Web.Data;
 using InfusionCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -26,11 +27,47 @@ public sealed record UpdateMeasurementsRequest
     public DateOnly? MeasuredOn { get; set; }
 }
 
+/// <summary>The patient's scheduling preferences (API body and the UI form's model); both soft, used when searching slots.</summary>
+public sealed record SchedulingPreferencesRequest
+{
+    public TimePreference? PreferredTime { get; set; }
+    public List<DayOfWeek>? PreferredWeekdays { get; set; }
+}
+
 public sealed record PatientDto(
     int Id, string Mrn, string GivenName, string FamilyName, DateOnly BirthDate,
-    decimal? HeightCm, decimal? WeightKg, DateOnly? MeasuredOn, decimal? Bsa, DateTimeOffset CreatedAt, DateOnly? AuthorizationExpires = null)
+    decimal? HeightCm, decimal? WeightKg, DateOnly? MeasuredOn, decimal? Bsa, DateTimeOffset CreatedAt, DateOnly? AuthorizationExpires = null,
+    TimePreference PreferredTime = TimePreference.None, IReadOnlyList<DayOfWeek>? PreferredWeekdays = null)
 {
     public string FullName => $"{FamilyName}, {GivenName}";
+
+    /// <summary>"mornings · Tue, Thu", or null without preferences.</summary>
+    public string? PreferencesText => Preferences(PreferredTime, PreferredWeekdays);
+
+    public static string? Preferences(TimePreference time, IReadOnlyCollection<DayOfWeek>? weekdays)
+    {
+        var parts = new List<string>();
+        if (time != TimePreference.None)
+        {
+            parts.Add(time == TimePreference.Morning ? "mornings" : "afternoons");
+        }
+
+        if (weekdays is { Count: > 0 })
+        {
+            parts.Add(string.Join(", ", weekdays.OrderBy(d => ((int)d + 6) % 7).Select(d => System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedDayName(d))));
+        }
+
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
+    }
+}
+
+public sealed class SchedulingPreferencesValidator : AbstractValidator<SchedulingPreferencesRequest>
+{
+    public SchedulingPreferencesValidator()
+    {
+        RuleFor(r => r.PreferredTime).IsInEnum().WithMessage("preferredTime is none, morning or afternoon.");
+        RuleForEach(r => r.PreferredWeekdays).IsInEnum().WithMessage("preferredWeekdays holds weekday names (monday … sunday).");
+    }
 }
 
 public sealed class CreatePatientValidator : AbstractValidator<CreatePatientRequest>
@@ -84,6 +121,7 @@ public sealed class PatientService(
     ClinicClock clock,
     CreatePatientValidator createValidator,
     UpdateMeasurementsValidator measurementsValidator,
+    SchedulingPreferencesValidator preferencesValidator,
     ILogger<PatientService> logger)
 {
     public async Task<PatientDto> CreateAsync(CreatePatientRequest request, CancellationToken cancellationToken = default)
@@ -161,6 +199,20 @@ public sealed class PatientService(
         return ToDto(patient);
     }
 
+    /// <summary>Sets the preferred time of day and weekdays (soft preferences the slot finder ranks by); omitted fields are cleared.</summary>
+    public async Task<PatientDto> SetPreferencesAsync(int id, SchedulingPreferencesRequest request, CancellationToken cancellationToken = default)
+    {
+        await preferencesValidator.EnsureValidAsync(request, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"No patient with id {id}.");
+        patient.PreferredTime = request.PreferredTime ?? TimePreference.None;
+        patient.PreferredWeekdays = (request.PreferredWeekdays ?? []).Distinct().Order().ToList();
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Patient {PatientId} scheduling preferences updated", id);
+        return ToDto(patient);
+    }
+
     /// <summary>Patients whose name or MRN contains <paramref name="search"/> (case-insensitive), by name.</summary>
     public async Task<(List<PatientDto> Items, int Total)> SearchAsync(string? search, int skip = 0, int take = 50, string? sort = null, bool descending = false, CancellationToken cancellationToken = default)
     {
@@ -191,5 +243,5 @@ public sealed class PatientService(
     internal static PatientDto ToDto(Patient p) => new(
         p.Id, p.Mrn, p.GivenName, p.FamilyName, p.BirthDate, p.HeightCm, p.WeightKg, p.MeasuredOn,
         p is { HeightCm: { } h, WeightKg: { } w } && h > 0 && w > 0 ? Bsa.ForDosing(h, w) : null,
-        p.CreatedAt, p.AuthorizationExpires);
+        p.CreatedAt, p.AuthorizationExpires, p.PreferredTime, p.PreferredWeekdays);
 }
