@@ -56,4 +56,32 @@ public sealed class EnrolmentTests(BrowserFixture browser, LiveAppFixture live) 
             doses[1].TargetDate.ShouldBe(new DateOnly(2026, 12, 7));
         }
     }
+
+    [Fact]
+    public async Task SchedulingPreferences_SetInTheDialog_ShowOnThePatientPage_AndAreStored()
+    {
+        int patientId;
+        await using (var db = await live.App.CreateDbContextAsync())
+        {
+            patientId = await db.Patients.Where(p => p.Mrn == "MRN100131").Select(p => p.Id).SingleAsync();
+        }
+
+        var page = await browser.OpenInteractiveAsync(live.App.BaseAddress, $"/patients/{patientId}");
+        await Expect(page.GetByTestId("preferences")).ToHaveTextAsync("any day, any time");
+
+        await page.GetByTestId("edit-preferences").ClickAsync();
+        await page.GetByText("Mornings (start before 12:00)").ClickAsync();
+        await page.GetByTestId("preferred-weekdays").GetByText("Thursday").ClickAsync();
+        await page.GetByTestId("preferred-weekdays").GetByText("Tuesday").ClickAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "patient-preferences.png") });
+        await page.GetByTestId("save-preferences").ClickAsync();
+
+        await Expect(page.GetByTestId("preferences")).ToHaveTextAsync("mornings · Tue, Thu");
+        await using (var db = await live.App.CreateDbContextAsync())
+        {
+            var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId);
+            patient.PreferredTime.ShouldBe(Domain.Scheduling.TimePreference.Morning);
+            patient.PreferredWeekdays.ShouldBe([DayOfWeek.Tuesday, DayOfWeek.Thursday]);
+        }
+    }
 }
