@@ -259,6 +259,32 @@ public sealed class CapacityTests(CapacityFixture fixture) : IClassFixture<Capac
         lines[5].ShouldEndWith(",over");
     }
 
+    [Fact]
+    public async Task Forecast_ABookedDoseMarkedMissed_CountsOnceAsPlanned_NotAsBooked()
+    {
+        // Natalizumab from Monday 1 June 2037 (no other data that year); dose 1 booked on Tuesday 2 June, then marked missed before its day.
+        using var admin = _app.CreateClient();
+        var patientId = await Api.CreatePatientAsync(admin, "ForecastMissed");
+        var regimen = await Api.EnrolAsync(admin, patientId, new { protocol = "natalizumab", start = "2037-06-01" });
+        var doseId = AppointmentTestSupport.DoseId(regimen, 1);
+        var chairId = (await Api.ReadAsync(await admin.GetAsync("/api/chairs"), HttpStatusCode.OK)).EnumerateArray()
+            .First(c => c.GetProperty("active").GetBoolean()).GetProperty("id").GetInt32();
+        await AppointmentTestSupport.BookedAsync(admin, patientId, chairId, "2037-06-02T10:00", null, doseId);
+        var start = new DateOnly(2037, 6, 1);
+
+        var booked = (await DashboardAsync(start, start.AddDays(6), start)).Forecast.Weeks[0];
+        booked.BookedChairHours.ShouldBe(2, 1e-9);
+        booked.PlannedDoses.ShouldBe(0);
+
+        await Api.ReadAsync(await admin.PostAsync($"/api/doses/{doseId}/missed", null), HttpStatusCode.OK);
+        var missed = (await DashboardAsync(start, start.AddDays(6), start)).Forecast.Weeks[0];
+
+        missed.BookedChairHours.ShouldBe(0); // the appointment was released
+        missed.PlannedDoses.ShouldBe(1);
+        missed.PlannedChairHours.ShouldBe(2, 1e-9);
+        missed.DemandChairHours.ShouldBe(2, 1e-9);
+    }
+
     public static TheoryData<string, string> CsvTables => new()
     {
         { "daily", "date,openChairMinutes,bookedChairMinutes,utilization,peakChairsInUse" },
