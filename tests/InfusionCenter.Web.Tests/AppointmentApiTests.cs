@@ -599,6 +599,81 @@ public sealed class AppointmentLifecycleApiTests(FixedClockAppFixture fixture) :
     private async Task<JsonElement> StepAsync(int id, string step, HttpStatusCode expected = HttpStatusCode.OK) =>
         await Api.ReadAsync(await _client.PostRawAsync($"/api/appointments/{id}/{step}", "{}"), expected);
 
+    private async Task<JsonElement[]> ChecksAsync(int id) =>
+        (await Api.ReadAsync(await _client.GetAsync($"/api/appointments/{id}/checks"), HttpStatusCode.OK)).EnumerateArray().ToArray();
+
+    /// <summary>Confirms every blocking pre-infusion check of the appointment (the nurse's checklist before the infusion).</summary>
+    private async Task ConfirmBlockingChecksAsync(int id)
+    {
+        foreach (var check in (await ChecksAsync(id)).Where(c => c.GetProperty("blocking").GetBoolean() && !c.GetProperty("confirmed").GetBoolean()))
+        {
+            await Api.ReadAsync(await _client.PostRawAsync($"/api/appointments/{id}/checks/{check.GetProperty("code").GetString()}", "{}"), HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
+    public async Task PreInfusionChecks_BlockInChairAndComplete_UntilConfirmed_PeriodicOnesCarryToTheNextDose()
+    {
+        var (chairId, _) = await AppointmentTestSupport.CreateChairAsync(_client);
+        var patientId = await Api.CreatePatientAsync(_client, "Checked");
+        var regimen = await Api.EnrolAsync(_client, patientId, new { protocol = "natalizumab", start = "2026-11-23" });
+        var first = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-11-23T11:00", null, AppointmentTestSupport.DoseId(regimen, 1));
+
+        // Natalizumab's gates (protocol data): TOUCH authorization before each dose (blocking), re-authorization every
+        // 6 months (blocking, periodic), anti-JCV antibody every 6 months (advisory, periodic).
+        var checks = await ChecksAsync(first.Id());
+        checks.Select(c => c.GetProperty("code").GetString()).ShouldBe(["touch-authorization", "touch-reauthorization", "anti-jcv-antibody"]);
+        checks.ShouldAllBe(c => !c.GetProperty("confirmed").GetBoolean());
+        checks.Single(c => c.GetProperty("code").GetString() == "anti-jcv-antibody").GetProperty("blocking").GetBoolean().ShouldBeFalse();
+
+        var refused = await AppointmentTestSupport.DetailAsync(await _client.PostRawAsync($"/api/appointments/{first.Id()}/in-chair", "{}"), HttpStatusCode.Conflict);
+        refused.ShouldContain("Touch authorization");
+        refused.ShouldContain("Touch reauthorization");
+        refused.ShouldNotContain("jcv", Case.Insensitive);
+        await Api.ProblemAsync(await _client.PostRawAsync($"/api/appointments/{first.Id()}/complete", "{}"), HttpStatusCode.Conflict);
+        (await AppointmentTestSupport.PatientDoseAsync(_client, patientId, 1)).Status().ShouldBe("booked"); // nothing recorded
+
+        var afterOne = (await Api.ReadAsync(await _client.PostRawAsync($"/api/appointments/{first.Id()}/checks/touch-authorization", """{"note": "TOUCH checklist done"}"""), HttpStatusCode.OK)).EnumerateArray().ToArray();
+        var confirmed = afterOne.Single(c => c.GetProperty("code").GetString() == "touch-authorization");
+        confirmed.GetProperty("confirmed").GetBoolean().ShouldBeTrue();
+        confirmed.GetProperty("confirmedBy").GetString().ShouldBe("admin@infusion.test");
+        confirmed.GetProperty("note").GetString().ShouldBe("TOUCH checklist done");
+        (await AppointmentTestSupport.DetailAsync(await _client.PostRawAsync($"/api/appointments/{first.Id()}/in-chair", "{}"), HttpStatusCode.Conflict))
+            .ShouldNotContain("Touch authorization");
+        var periodic = (await Api.ReadAsync(await _client.PostRawAsync($"/api/appointments/{first.Id()}/checks/touch-reauthorization", "{}"), HttpStatusCode.OK))
+            .EnumerateArray().Single(c => c.GetProperty("code").GetString() == "touch-reauthorization");
+        periodic.GetProperty("validUntil").GetString().ShouldBe("2027-05-23"); // 6 months from today (2026-11-23)
+        // Confirming again changes nothing.
+        await Api.ReadAsync(await _client.PostRawAsync($"/api/appointments/{first.Id()}/checks/touch-reauthorization", "{}"), HttpStatusCode.OK);
+        (await StepAsync(first.Id(), "in-chair")).Status().ShouldBe("inChair");
+        (await StepAsync(first.Id(), "complete")).Status().ShouldBe("completed");
+
+        // Dose 2, four weeks later: the periodic re-authorization still holds, the per-dose authorization does not.
+        var second = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-12-21T11:00", null, AppointmentTestSupport.DoseId(regimen, 2));
+        var next = await ChecksAsync(second.Id());
+        next.Single(c => c.GetProperty("code").GetString() == "touch-reauthorization").GetProperty("confirmed").GetBoolean().ShouldBeTrue();
+        next.Single(c => c.GetProperty("code").GetString() == "touch-authorization").GetProperty("confirmed").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task PreInfusionChecks_BadRequests_AreRefused_AndVisitsWithoutADoseHaveNone()
+    {
+        var (chairId, _) = await AppointmentTestSupport.CreateChairAsync(_client);
+        var patientId = await Api.CreatePatientAsync(_client, "Visit");
+        var visit = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-11-24T09:00", 30);
+        (await ChecksAsync(visit.Id())).ShouldBeEmpty();
+        (await StepAsync(visit.Id(), "in-chair")).Status().ShouldBe("inChair");
+
+        var regimen = await Api.EnrolAsync(_client, patientId, new { protocol = "natalizumab", start = "2026-11-25" });
+        var booked = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-11-25T09:00", null, AppointmentTestSupport.DoseId(regimen, 1));
+        await Api.ProblemAsync(await _client.PostRawAsync($"/api/appointments/{booked.Id()}/checks/no-such-gate", "{}"), HttpStatusCode.NotFound);
+        await Api.ProblemAsync(await _client.GetAsync("/api/appointments/987654/checks"), HttpStatusCode.NotFound);
+        await Api.ValidationProblemAsync(
+            await _client.PostJsonAsync($"/api/appointments/{booked.Id()}/checks/touch-authorization", new { note = new string('x', 501) }), "note");
+        await _client.DeleteAsync($"/api/appointments/{booked.Id()}?reason=test");
+        await Api.ProblemAsync(await _client.PostRawAsync($"/api/appointments/{booked.Id()}/checks/touch-authorization", "{}"), HttpStatusCode.Conflict);
+    }
+
     [Fact]
     public async Task CheckIn_InChair_Complete_RecordsTheDoseGivenOnTheAppointmentDate()
     {
@@ -612,6 +687,7 @@ public sealed class AppointmentLifecycleApiTests(FixedClockAppFixture fixture) :
         checkedIn.Status().ShouldBe("checkedIn");
         checkedIn.Time("checkedInAt").ShouldBe(FixedClockAppFixture.Now);
         (await StepAsync(booked.Id(), "check-in", HttpStatusCode.Conflict)).GetProperty("detail").GetString()!.ShouldContain("checked in");
+        await ConfirmBlockingChecksAsync(booked.Id());
         (await StepAsync(booked.Id(), "in-chair")).Status().ShouldBe("inChair");
         await Api.ProblemAsync(await _client.DeleteAsync($"/api/appointments/{booked.Id()}"), HttpStatusCode.Conflict);
         var completed = await StepAsync(booked.Id(), "complete");
@@ -708,6 +784,7 @@ public sealed class AppointmentLifecycleApiTests(FixedClockAppFixture fixture) :
         var regimen = await Api.EnrolAsync(_client, patientId, new { protocol = "natalizumab", start = "2026-11-23" });
         var doseId = AppointmentTestSupport.DoseId(regimen, 1);
         var booked = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-11-23T09:00", null, doseId);
+        await ConfirmBlockingChecksAsync(booked.Id());
         await StepAsync(booked.Id(), "in-chair");
 
         var detail = await AppointmentTestSupport.DetailAsync(await _client.PostAsync($"/api/doses/{doseId}/missed", null), HttpStatusCode.Conflict);

@@ -19,7 +19,7 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
     /// <summary>An endpoint and who may use it; the request is built per call so writes don't collide.</summary>
     public sealed record Case(string Name, Func<Ctx, HttpRequestMessage> Request, string[] Allowed);
 
-    public sealed record Ctx(int PatientId, int DoseId, int RegimenId, int AppointmentId, string AppointmentStart, int FreshAppointmentId, int ChairId, string FreeStart, string Unique);
+    public sealed record Ctx(int PatientId, int DoseId, int RegimenId, int AppointmentId, string AppointmentStart, int FreshAppointmentId, int ChairId, string FreeStart, string Unique, string GateCode);
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
 
@@ -52,6 +52,8 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
         new("GET /api/regimens/{id}", c => Get($"/api/regimens/{c.RegimenId}"), [N, M, D]),
         new("POST /api/appointments", c => Send(HttpMethod.Post, "/api/appointments", new { patientId = c.PatientId, chairId = c.ChairId, start = c.FreeStart, minutes = 30 }), [N, D]),
         new("PUT /api/appointments/{id}", c => Send(HttpMethod.Put, $"/api/appointments/{c.AppointmentId}", new { start = c.AppointmentStart }), [N, D]),
+        new("GET /api/appointments/{id}/checks", c => Get($"/api/appointments/{c.AppointmentId}/checks"), [N, M, D]),
+        new("POST /api/appointments/{id}/checks/{code}", c => Send(HttpMethod.Post, $"/api/appointments/{c.FreshAppointmentId}/checks/{c.GateCode}"), [N, D]),
         new("POST /api/appointments/{id}/check-in", c => Send(HttpMethod.Post, $"/api/appointments/{c.FreshAppointmentId}/check-in"), [N, D]),
         new("DELETE /api/appointments/{id}", c => Send(HttpMethod.Delete, $"/api/appointments/{c.FreshAppointmentId}?reason=role+matrix"), [N, D]),
         new("GET /api/capacity/daily", _ => Get("/api/capacity/daily?from=2026-11-01&to=2026-11-30"), [M, D]),
@@ -191,7 +193,11 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         await using var db = await fixture.App.CreateDbContextAsync();
         var unique = Guid.NewGuid().ToString("N")[..10];
-        var dose = await db.Doses.Where(d => d.Status == DoseStatus.Planned).OrderBy(d => d.Id).Select(d => new { d.Id, d.RegimenId, d.Regimen!.PatientId }).FirstAsync();
+        var dose = await db.Doses.Where(d => d.Status == DoseStatus.Planned && d.Sequence > 1).OrderBy(d => d.Id)
+            .Select(d => new { d.Id, d.RegimenId, d.Regimen!.PatientId, d.Regimen.ProtocolVersion!.DefinitionJson }).FirstAsync();
+        // A pre-infusion check of the dose's protocol (the fresh appointment carries the dose).
+        var gate = InfusionCenter.Domain.Protocols.ProtocolJson.Deserialize(dose.DefinitionJson).SafetyGates
+            .First(g => g.Timing is InfusionCenter.Domain.Protocols.GateTiming.BeforeEachDose or InfusionCenter.Domain.Protocols.GateTiming.Periodic);
         var chair = await db.Chairs.OrderBy(c => c.Id).FirstAsync();
         // Each call gets its own hour on a 2030 Monday-to-Friday grid, far from the demo bookings.
         var n = Interlocked.Add(ref _slot, 3);
@@ -204,12 +210,13 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
         };
         var existing = Booked(0);
         var fresh = Booked(1);
+        fresh.DoseId = dose.Id;
         db.Appointments.AddRange(existing, fresh);
         await db.SaveChangesAsync();
         var local = TimeZoneInfo.ConvertTimeFromUtc(existing.StartsAt, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         var free = TimeZoneInfo.ConvertTimeFromUtc(day.AddHours(hour).AddMinutes(40), TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         return new Ctx(dose.PatientId, dose.Id, dose.RegimenId, existing.Id, local.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            fresh.Id, chair.Id, free.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture), unique);
+            fresh.Id, chair.Id, free.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture), unique, gate.Code);
     }
 
     private static JsonElement CustomProtocol(string unique)

@@ -64,3 +64,31 @@ public sealed class Appointment
 
     public uint RowVersion { get; set; }
 }
+
+/// <summary>
+/// A nurse's confirmation of one of a protocol's safety gates (e.g. "touch-authorization") for an infusion. A per-dose gate
+/// is confirmed for one appointment; a periodic gate (e.g. anti-JCV antibody every 6 months) holds from
+/// <see cref="ConfirmedOn"/> for the gate's interval, for the patient's later infusions too.
+/// </summary>
+public sealed class SafetyCheck
+{
+    public int Id { get; set; }
+
+    public int PatientId { get; set; }
+
+    public int AppointmentId { get; set; }
+
+    public Appointment? Appointment { get; set; }
+
+    /// <summary>The gate's code in the protocol definition.</summary>
+    public required string GateCode { get; set; }
+
+    /// <summary>Clinic-local day of the confirmation (a periodic gate's validity counts from it).</summary>
+    public DateOnly ConfirmedOn { get; set; }
+
+    public DateTime ConfirmedAt { get; set; }
+
+    public required string ConfirmedBy { get; set; }
+
+    public string? Note { get; set; }
+}

@@ -37,6 +37,8 @@ public sealed class InfusionDbContext(DbContextOptions<InfusionDbContext> option
 
     public DbSet<Appointment> Appointments => Set<Appointment>();
 
+    public DbSet<SafetyCheck> SafetyChecks => Set<SafetyCheck>();
+
     public DbSet<ClinicClosure> ClinicClosures => Set<ClinicClosure>();
 
     public DbSet<StaffingDay> StaffingDays => Set<StaffingDay>();

@@ -27,6 +27,22 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
     }
 }
 
+internal sealed class SafetyCheckConfiguration : IEntityTypeConfiguration<SafetyCheck>
+{
+    public void Configure(EntityTypeBuilder<SafetyCheck> builder)
+    {
+        builder.ToTable("safety_checks");
+        builder.HasOne(c => c.Appointment).WithMany().HasForeignKey(c => c.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.GateCode).HasMaxLength(60);
+        builder.Property(c => c.ConfirmedBy).HasMaxLength(200);
+        builder.Property(c => c.Note).HasMaxLength(500);
+        // One confirmation per gate and appointment (two nurses confirming at once: the second is told it is done).
+        builder.HasIndex(c => new { c.AppointmentId, c.GateCode }).IsUnique();
+        builder.HasIndex(c => new { c.PatientId, c.GateCode, c.ConfirmedOn });
+    }
+}
+
 internal sealed class ClinicClosureConfiguration : IEntityTypeConfiguration<ClinicClosure>
 {
     public void Configure(EntityTypeBuilder<ClinicClosure> builder)

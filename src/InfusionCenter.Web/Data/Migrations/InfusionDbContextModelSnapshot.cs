@@ -653,6 +653,61 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.ToTable("regimens", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionCenter.Web.Data.SafetyCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateOnly>("ConfirmedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<string>("GateCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("gate_code");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_safety_checks");
+
+                    b.HasIndex("AppointmentId", "GateCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_safety_checks_appointment_id_gate_code");
+
+                    b.HasIndex("PatientId", "GateCode", "ConfirmedOn")
+                        .HasDatabaseName("ix_safety_checks_patient_id_gate_code_confirmed_on");
+
+                    b.ToTable("safety_checks", (string)null);
+                });
+
             modelBuilder.Entity("InfusionCenter.Web.Data.StaffingDay", b =>
                 {
                     b.Property<int>("Id")
@@ -1104,6 +1159,25 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.Navigation("Patient");
 
                     b.Navigation("ProtocolVersion");
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.SafetyCheck", b =>
+                {
+                    b.HasOne("InfusionCenter.Web.Data.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_safety_checks_appointments_appointment_id");
+
+                    b.HasOne("InfusionCenter.Web.Data.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_safety_checks_patients_patient_id");
+
+                    b.Navigation("Appointment");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

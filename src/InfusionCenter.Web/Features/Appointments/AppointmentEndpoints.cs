@@ -15,6 +15,7 @@ public static class AppointmentEndpoints
         services.AddSingleton<BoardEvents>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardEvents>());
         services.AddScoped<AppointmentService>();
+        services.AddScoped<SafetyCheckService>();
         services.AddScoped<WorklistService>();
         services.AddScoped<ChairService>();
         return services;
@@ -65,6 +66,12 @@ public static class AppointmentEndpoints
         appointments.MapPost("/{id:int}/check-in", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.CheckInAsync(id, ct))).RequireAuthorization(Policies.Nursing);
         appointments.MapPost("/{id:int}/in-chair", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.InChairAsync(id, ct))).RequireAuthorization(Policies.Nursing);
         appointments.MapPost("/{id:int}/complete", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.CompleteAsync(id, ct))).RequireAuthorization(Policies.Nursing);
+        appointments.MapGet("/{id:int}/checks", async (int id, SafetyCheckService service, CancellationToken ct) => Results.Ok(await service.ForAppointmentAsync(id, ct)))
+            .WithSummary("The pre-infusion checks: the dose's protocol safety gates and whether each is confirmed");
+        appointments.MapPost("/{id:int}/checks/{code}", async (int id, string code, ConfirmCheckRequest? request, SafetyCheckService service, CancellationToken ct) =>
+            Results.Ok(await service.ConfirmAsync(id, code, request, ct)))
+            .RequireAuthorization(Policies.Nursing)
+            .WithSummary("Confirms one pre-infusion check (optional note); blocking checks must be confirmed before in-chair and complete");
         appointments.MapPost("/{id:int}/no-show", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.NoShowAsync(id, ct))).RequireAuthorization(Policies.Nursing);
 
         app.MapGet("/api/slots", async (string? doseId, string? minutes, string? from, string? to, string? max, WorklistService service, CancellationToken ct) =>

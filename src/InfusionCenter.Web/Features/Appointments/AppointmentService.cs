@@ -67,6 +67,7 @@ public sealed class AppointmentService(
     BookAppointmentValidator bookValidator,
     RegimenService regimens,
     BoardEvents boardEvents,
+    SafetyCheckService safetyChecks,
     ILogger<AppointmentService> logger)
 {
     /// <summary>Books a dose (a whole consecutive-day course when the dose is a course day) or a free appointment.</summary>
@@ -283,12 +284,16 @@ public sealed class AppointmentService(
     public Task<AppointmentDto> CheckInAsync(int id, CancellationToken cancellationToken = default) =>
         TransitionAsync(id, [AppointmentStatus.Booked], AppointmentStatus.CheckedIn, (a, now) => a.CheckedInAt = now, cancellationToken);
 
-    public Task<AppointmentDto> InChairAsync(int id, CancellationToken cancellationToken = default) =>
-        TransitionAsync(id, [AppointmentStatus.Booked, AppointmentStatus.CheckedIn], AppointmentStatus.InChair, (a, now) =>
+    /// <summary>The infusion starts: every blocking pre-infusion check must be confirmed (409 naming the others).</summary>
+    public async Task<AppointmentDto> InChairAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await safetyChecks.EnsureBlockingConfirmedAsync(id, cancellationToken);
+        return await TransitionAsync(id, [AppointmentStatus.Booked, AppointmentStatus.CheckedIn], AppointmentStatus.InChair, (a, now) =>
         {
             a.CheckedInAt ??= now;
             a.InChairAt = now;
         }, cancellationToken);
+    }
 
     public async Task<AppointmentDto> NoShowAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -312,6 +317,8 @@ public sealed class AppointmentService(
             {
                 throw new ConflictException($"Appointment {id} is {Describe(appointment.Status)}; it cannot be completed.");
             }
+
+            await safetyChecks.EnsureBlockingConfirmedAsync(id, cancellationToken);
 
             if (appointment.DoseId is { } doseId)
             {

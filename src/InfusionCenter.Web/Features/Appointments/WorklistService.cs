@@ -317,16 +317,11 @@ public sealed class WorklistService(IDbContextFactory<InfusionDbContext> dbFacto
             }
             else if (gate.Blocking && (gate.Timing == GateTiming.BeforeEachDose || (gate.Timing == GateTiming.BeforeFirstDose && sequence == 1)))
             {
-                flags.Add(ShortGate(gate.Code));
+                flags.Add(SafetyCheckService.Label(gate.Code));
             }
         }
 
         flags.RemoveAll(string.IsNullOrEmpty);
         return flags.Distinct().ToList(); // e.g. authorization before each dose and re-authorization: one flag
     }
-
-    private static string ShortGate(string code) => code switch
-    {
-        _ => char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' '),
-    };
 }

@@ -18,7 +18,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     private static readonly HashSet<Type> Audited =
     [
-        typeof(Patient), typeof(Regimen), typeof(Dose), typeof(Appointment), typeof(ProtocolEntity), typeof(ProtocolVersion),
+        typeof(Patient), typeof(Regimen), typeof(Dose), typeof(Appointment), typeof(SafetyCheck), typeof(ProtocolEntity), typeof(ProtocolVersion),
         typeof(Chair), typeof(Clinic), typeof(OpeningHours), typeof(ClinicClosure), typeof(StaffingDay), typeof(DrugEntity),
     ];
 

@@ -1,0 +1,131 @@
+using InfusionCenter.Domain.Protocols;
+using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Features.Audit;
+using InfusionCenter.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfusionCenter.Web.Features.Appointments;
+
+/// <summary>One pre-infusion check of an appointment: a safety gate of the dose's protocol and whether it is confirmed.</summary>
+public sealed record SafetyCheckDto(
+    string Code, string Label, string Description, GateTiming Timing, bool Blocking, bool Confirmed,
+    string? ConfirmedBy, DateTimeOffset? ConfirmedAt, DateOnly? ValidUntil, string? Note);
+
+/// <summary>Optional note with a confirmation (e.g. "LVEF 58 % on 2026-11-20").</summary>
+public sealed record ConfirmCheckRequest(string? Note);
+
+/// <summary>
+/// The pre-infusion checklist. The checks of an appointment are the safety gates (protocol data) of its dose's protocol
+/// version that apply at an infusion: before each dose, before the first dose (dose 1), and periodic gates (valid for their
+/// interval from the day confirmed, so a 6-monthly check confirmed once covers the infusions after it). Blocking checks must be
+/// confirmed before the patient goes in the chair or the infusion is recorded as complete.
+/// </summary>
+public sealed class SafetyCheckService(IDbContextFactory<InfusionDbContext> dbFactory, ClinicCalendar clinicCalendar, ClinicClock clock, ILogger<SafetyCheckService> logger)
+{
+    public const int MaxNoteLength = 500;
+
+    public async Task<IReadOnlyList<SafetyCheckDto>> ForAppointmentAsync(int appointmentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await LoadAsync(db, appointmentId, cancellationToken)).Checks;
+    }
+
+    /// <summary>Confirms one check for the appointment (by the acting user); confirming a check that holds already changes nothing.</summary>
+    public async Task<IReadOnlyList<SafetyCheckDto>> ConfirmAsync(int appointmentId, string code, ConfirmCheckRequest? request, CancellationToken cancellationToken = default)
+    {
+        var note = string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim();
+        if (note is { Length: > MaxNoteLength })
+        {
+            throw RequestValidationException.For("note", $"The note is at most {MaxNoteLength} characters.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (appointment, checks) = await LoadAsync(db, appointmentId, cancellationToken);
+        var check = checks.FirstOrDefault(c => c.Code == code)
+            ?? throw new NotFoundException($"Appointment {appointmentId} has no safety check '{code}'.");
+        if (appointment.Status is not (AppointmentStatus.Booked or AppointmentStatus.CheckedIn or AppointmentStatus.InChair))
+        {
+            throw new ConflictException($"Appointment {appointmentId} is {appointment.Status.ToString().ToLowerInvariant()}; its checks can no longer be confirmed.");
+        }
+
+        if (check.Confirmed)
+        {
+            return checks;
+        }
+
+        db.SafetyChecks.Add(new SafetyCheck
+        {
+            PatientId = appointment.PatientId,
+            AppointmentId = appointmentId,
+            GateCode = code,
+            ConfirmedOn = await clock.TodayAsync(cancellationToken),
+            ConfirmedAt = clock.UtcNow.UtcDateTime,
+            ConfirmedBy = AuditUser.Name,
+            Note = note,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Safety check {GateCode} confirmed for appointment {AppointmentId}", code, appointmentId);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // Another nurse confirmed it at the same moment: it is confirmed.
+        }
+
+        return await ForAppointmentAsync(appointmentId, cancellationToken);
+    }
+
+    /// <summary>Throws 409 naming the blocking checks not yet confirmed (before the patient goes in the chair or the dose is recorded).</summary>
+    public async Task EnsureBlockingConfirmedAsync(int appointmentId, CancellationToken cancellationToken = default)
+    {
+        var missing = (await ForAppointmentAsync(appointmentId, cancellationToken)).Where(c => c.Blocking && !c.Confirmed).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ConflictException($"Confirm the pre-infusion checks first: {string.Join("; ", missing.Select(c => c.Label))}.");
+        }
+    }
+
+    /// <summary>"touch-authorization" -> "Touch authorization".</summary>
+    public static string Label(string code) => code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' ');
+
+    private async Task<(Appointment Appointment, List<SafetyCheckDto> Checks)> LoadAsync(InfusionDbContext db, int appointmentId, CancellationToken cancellationToken)
+    {
+        var row = await db.Appointments.AsNoTracking().Where(a => a.Id == appointmentId)
+            .Select(a => new { Appointment = a, Sequence = (int?)a.Dose!.Sequence, Definition = a.Dose.Regimen!.ProtocolVersion!.DefinitionJson })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException($"No appointment with id {appointmentId}.");
+        var appointment = row.Appointment;
+        if (appointment.DoseId is null || row.Definition is null)
+        {
+            return (appointment, []); // a visit without a dose has no protocol gates
+        }
+
+        var gates = ProtocolJson.Deserialize(row.Definition).SafetyGates
+            .Where(g => g.Timing is GateTiming.BeforeEachDose or GateTiming.Periodic || (g.Timing == GateTiming.BeforeFirstDose && row.Sequence == 1))
+            .ToList();
+        if (gates.Count == 0)
+        {
+            return (appointment, []);
+        }
+
+        var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MinValue, cancellationToken);
+        var day = DateOnly.FromDateTime(settings.ToLocal(appointment.StartsAt));
+        var codes = gates.Select(g => g.Code).ToList();
+        var confirmations = await db.SafetyChecks.AsNoTracking()
+            .Where(c => c.PatientId == appointment.PatientId && codes.Contains(c.GateCode) && (c.AppointmentId == appointmentId || c.ConfirmedOn <= day))
+            .ToListAsync(cancellationToken);
+        var checks = gates.Select(gate =>
+        {
+            var periodic = gate.Timing == GateTiming.Periodic && gate.Every is not null;
+            var hit = confirmations
+                .Where(c => c.GateCode == gate.Code && (c.AppointmentId == appointmentId || (periodic && gate.Every!.AddTo(c.ConfirmedOn) > day)))
+                .MaxBy(c => c.ConfirmedAt);
+            return new SafetyCheckDto(
+                gate.Code, Label(gate.Code), gate.Description, gate.Timing, gate.Blocking, hit is not null,
+                hit?.ConfirmedBy, hit is null ? null : AppointmentService.ToOffset(hit.ConfirmedAt, settings),
+                hit is not null && periodic ? gate.Every!.AddTo(hit.ConfirmedOn) : null, hit?.Note);
+        }).ToList();
+        return (appointment, checks);
+    }
+}
