@@ -52,6 +52,23 @@ public sealed class BookingTests(BrowserFixture browser, LiveAppFixture live) : 
         await block.ClickAsync();
         await boardB.GetByTestId("check-in").ClickAsync();
         await Expect(boardB.GetByTestId("appointment-status")).ToContainTextAsync("Checked in");
+
+        // The infusion cannot start before the blocking pre-infusion checks (natalizumab: TOUCH) are confirmed.
+        await Expect(boardB.GetByTestId("checks-missing")).ToContainTextAsync("2 blocking checks");
+        await boardB.GetByTestId("in-chair").ClickAsync();
+        await Expect(boardB.GetByTestId("appointment-error")).ToContainTextAsync("Confirm the pre-infusion checks first");
+        var confirm = boardB.GetByTestId("confirm-check");
+        for (var left = await confirm.CountAsync(); left > 0; left--)
+        {
+            await confirm.First.ClickAsync();
+            await Expect(confirm).ToHaveCountAsync(left - 1);
+        }
+
+        await Expect(boardB.GetByTestId("check-confirmed")).ToHaveCountAsync(3);
+        await Expect(boardB.GetByTestId("checks-missing")).ToHaveCountAsync(0);
+        await boardB.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "appointment-checks.png") });
+        await boardB.GetByTestId("in-chair").ClickAsync();
+        await Expect(boardB.GetByTestId("appointment-status")).ToContainTextAsync("In chair");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using FluentValidation;
 using InfusionCenter.Domain.Protocols;
 using InfusionCenter.Domain.Scheduling;
 using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Features.Audit;
 using InfusionCenter.Web.Features.Regimens;
 using InfusionCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -161,7 +162,7 @@ public sealed class AppointmentService(
             EndsAt = settings.ToUtc(d.StartLocal.AddMinutes(d.Minutes)),
             Status = AppointmentStatus.Booked,
             CourseGroup = courseGroup,
-            BookedBy = user,
+            BookedBy = user ?? (AuditUser.Name is var acting && acting != "system" ? acting : null), // the UI books as the signed-in user
             BookedAt = now,
         }).ToList();
         foreach (var (dose, _, _) in days)
