@@ -13,7 +13,13 @@ public sealed class ShellTests(BrowserFixture browser, LiveAppFixture live) : IC
         var page = await browser.OpenInteractiveAsync(live.App.BaseAddress);
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Today");
-        (await page.GetByTestId("chairs-in-service").InnerTextAsync()).ShouldContain("12");
+        var appointments = page.GetByTestId("appointments-today");
+        (await appointments.InnerTextAsync()).ShouldContain("on 12 chairs");
+        // Today's patients in time order, one row per appointment counted above, each with its checklist state.
+        var count = int.Parse(await appointments.Locator(".stat-value").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        count.ShouldBeGreaterThan(0, "the demo seed books today");
+        await Expect(page.GetByTestId("today-row")).ToHaveCountAsync(count);
+        await Expect(page.GetByTestId("today-checks").Filter(new LocatorFilterOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("to confirm|ready") }).First).ToBeVisibleAsync();
         (await page.GetByTestId("signed-in-user").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "home.png"), FullPage = true });
 

@@ -89,43 +89,71 @@ public sealed class SafetyCheckService(IDbContextFactory<InfusionDbContext> dbFa
     /// <summary>"touch-authorization" -> "Touch authorization".</summary>
     public static string Label(string code) => code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' ');
 
-    private async Task<(Appointment Appointment, List<SafetyCheckDto> Checks)> LoadAsync(InfusionDbContext db, int appointmentId, CancellationToken cancellationToken)
+    /// <summary>Per appointment: how many blocking checks are still to confirm (the Today list); ids without checks map to 0.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> BlockingOpenAsync(IReadOnlyCollection<int> appointmentIds, CancellationToken cancellationToken = default)
     {
-        var row = await db.Appointments.AsNoTracking().Where(a => a.Id == appointmentId)
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var loaded = await LoadManyAsync(db, appointmentIds, cancellationToken);
+        return loaded.ToDictionary(l => l.Key, l => l.Value.Checks.Count(c => c.Blocking && !c.Confirmed));
+    }
+
+    private async Task<(Appointment Appointment, List<SafetyCheckDto> Checks)> LoadAsync(InfusionDbContext db, int appointmentId, CancellationToken cancellationToken) =>
+        (await LoadManyAsync(db, [appointmentId], cancellationToken)).GetValueOrDefault(appointmentId) is { Appointment: not null } found
+            ? found
+            : throw new NotFoundException($"No appointment with id {appointmentId}.");
+
+    /// <summary>The appointments (unknown ids left out) with their checks: two queries whatever the number of appointments.</summary>
+    private async Task<Dictionary<int, (Appointment Appointment, List<SafetyCheckDto> Checks)>> LoadManyAsync(
+        InfusionDbContext db, IReadOnlyCollection<int> appointmentIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Appointments.AsNoTracking().Where(a => appointmentIds.Contains(a.Id))
             .Select(a => new { Appointment = a, Sequence = (int?)a.Dose!.Sequence, Definition = a.Dose.Regimen!.ProtocolVersion!.DefinitionJson })
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException($"No appointment with id {appointmentId}.");
-        var appointment = row.Appointment;
-        if (appointment.DoseId is null || row.Definition is null)
-        {
-            return (appointment, []); // a visit without a dose has no protocol gates
-        }
-
-        var gates = ProtocolJson.Deserialize(row.Definition).SafetyGates
-            .Where(g => g.Timing is GateTiming.BeforeEachDose or GateTiming.Periodic || (g.Timing == GateTiming.BeforeFirstDose && row.Sequence == 1))
-            .ToList();
-        if (gates.Count == 0)
-        {
-            return (appointment, []);
-        }
-
-        var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MinValue, cancellationToken);
-        var day = DateOnly.FromDateTime(settings.ToLocal(appointment.StartsAt));
-        var codes = gates.Select(g => g.Code).ToList();
-        var confirmations = await db.SafetyChecks.AsNoTracking()
-            .Where(c => c.PatientId == appointment.PatientId && codes.Contains(c.GateCode) && (c.AppointmentId == appointmentId || c.ConfirmedOn <= day))
             .ToListAsync(cancellationToken);
-        var checks = gates.Select(gate =>
+        var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MinValue, cancellationToken);
+        var definitions = new Dictionary<string, ProtocolDefinition>();
+        var gatesOf = rows.ToDictionary(r => r.Appointment.Id, r =>
         {
-            var periodic = gate.Timing == GateTiming.Periodic && gate.Every is not null;
-            var hit = confirmations
-                .Where(c => c.GateCode == gate.Code && (c.AppointmentId == appointmentId || (periodic && gate.Every!.AddTo(c.ConfirmedOn) > day)))
-                .MaxBy(c => c.ConfirmedAt);
-            return new SafetyCheckDto(
-                gate.Code, Label(gate.Code), gate.Description, gate.Timing, gate.Blocking, hit is not null,
-                hit?.ConfirmedBy, hit is null ? null : AppointmentService.ToOffset(hit.ConfirmedAt, settings),
-                hit is not null && periodic ? gate.Every!.AddTo(hit.ConfirmedOn) : null, hit?.Note);
-        }).ToList();
-        return (appointment, checks);
+            if (r.Appointment.DoseId is null || r.Definition is null)
+            {
+                return []; // a visit without a dose has no protocol gates
+            }
+
+            if (!definitions.TryGetValue(r.Definition, out var definition))
+            {
+                definitions[r.Definition] = definition = ProtocolJson.Deserialize(r.Definition);
+            }
+
+            return definition.SafetyGates
+                .Where(g => g.Timing is GateTiming.BeforeEachDose or GateTiming.Periodic || (g.Timing == GateTiming.BeforeFirstDose && r.Sequence == 1))
+                .ToList();
+        });
+        var patientIds = rows.Where(r => gatesOf[r.Appointment.Id].Count > 0).Select(r => r.Appointment.PatientId).Distinct().ToList();
+        var codes = gatesOf.Values.SelectMany(g => g).Select(g => g.Code).Distinct().ToList();
+        var confirmations = patientIds.Count == 0
+            ? []
+            : await db.SafetyChecks.AsNoTracking().Where(c => patientIds.Contains(c.PatientId) && codes.Contains(c.GateCode)).ToListAsync(cancellationToken);
+
+        var result = new Dictionary<int, (Appointment, List<SafetyCheckDto>)>();
+        foreach (var row in rows)
+        {
+            var appointment = row.Appointment;
+            var day = DateOnly.FromDateTime(settings.ToLocal(appointment.StartsAt));
+            var checks = gatesOf[appointment.Id].Select(gate =>
+            {
+                // A per-dose gate holds for its appointment; a periodic one from the day it was confirmed, for its interval.
+                var periodic = gate.Timing == GateTiming.Periodic && gate.Every is not null;
+                var hit = confirmations
+                    .Where(c => c.PatientId == appointment.PatientId && c.GateCode == gate.Code
+                        && (c.AppointmentId == appointment.Id || (periodic && c.ConfirmedOn <= day && gate.Every!.AddTo(c.ConfirmedOn) > day)))
+                    .MaxBy(c => c.ConfirmedAt);
+                return new SafetyCheckDto(
+                    gate.Code, Label(gate.Code), gate.Description, gate.Timing, gate.Blocking, hit is not null,
+                    hit?.ConfirmedBy, hit is null ? null : AppointmentService.ToOffset(hit.ConfirmedAt, settings),
+                    hit is not null && periodic ? gate.Every!.AddTo(hit.ConfirmedOn) : null, hit?.Note);
+            }).ToList();
+            result[appointment.Id] = (appointment, checks);
+        }
+
+        return result;
     }
 }
