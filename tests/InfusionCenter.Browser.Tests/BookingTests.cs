@@ -10,19 +10,23 @@ namespace InfusionCenter.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class BookingTests(BrowserFixture browser, LiveAppFixture live) : IClassFixture<LiveAppFixture>
 {
+    /// <summary>A new patient on natalizumab from <paramref name="start"/>; returns the name as the board shows it.</summary>
+    private async Task<string> EnrolOnNatalizumabAsync(string mrn, string given, string family, DateOnly start)
+    {
+        using var scope = live.App.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(new CreatePatientRequest
+        {
+            Mrn = mrn, GivenName = given, FamilyName = family, BirthDate = new DateOnly(1980, 4, 2), HeightCm = 168, WeightKg = 61,
+        });
+        await scope.ServiceProvider.GetRequiredService<RegimenService>().EnrolAsync(created.Id, new EnrolRequest { Protocol = "natalizumab", Start = start });
+        return created.FullName;
+    }
+
     [Fact]
     public async Task Worklist_BookDueDose_AppearsOnThisBoard_AndLiveOnAnotherOpenBoard()
     {
         // A patient starting natalizumab today (fixed clock: Monday 2026-11-23, 09:30 in New York).
-        var patient = "Booker, Tessa";
-        using (var scope = live.App.Services.CreateScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(new CreatePatientRequest
-            {
-                Mrn = "MRN-BOOK-1", GivenName = "Tessa", FamilyName = "Booker", BirthDate = new DateOnly(1985, 4, 2), HeightCm = 168, WeightKg = 61,
-            });
-            await scope.ServiceProvider.GetRequiredService<RegimenService>().EnrolAsync(created.Id, new EnrolRequest { Protocol = "natalizumab", Start = new DateOnly(2026, 11, 23) });
-        }
+        var patient = await EnrolOnNatalizumabAsync("MRN-BOOK-1", "Tessa", "Booker", new DateOnly(2026, 11, 23));
 
         // Nurse B has today's board open.
         var boardB = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/board/2026-11-23");
@@ -75,15 +79,7 @@ public sealed class BookingTests(BrowserFixture browser, LiveAppFixture live) : 
     public async Task Board_ClickAFreeStretch_BookADueDoseThatFits_ManagerSeesNoStretches()
     {
         // A patient whose natalizumab dose is due on Wednesday 2026-11-25.
-        var patient = "Filler, Gail";
-        using (var scope = live.App.Services.CreateScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(new CreatePatientRequest
-            {
-                Mrn = "MRN-GAP-1", GivenName = "Gail", FamilyName = "Filler", BirthDate = new DateOnly(1979, 9, 14), HeightCm = 170, WeightKg = 66,
-            });
-            await scope.ServiceProvider.GetRequiredService<RegimenService>().EnrolAsync(created.Id, new EnrolRequest { Protocol = "natalizumab", Start = new DateOnly(2026, 11, 25) });
-        }
+        var patient = await EnrolOnNatalizumabAsync("MRN-GAP-1", "Gail", "Filler", new DateOnly(2026, 11, 25));
 
         var board = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/board/2026-11-25");
         var wide = board.GetByTestId("board-gap").Filter(new LocatorFilterOptions { HasText = "free" });
