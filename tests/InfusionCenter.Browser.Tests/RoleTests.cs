@@ -7,7 +7,7 @@ namespace InfusionCenter.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class RoleTests(BrowserFixture browser, LiveAppFixture live) : IClassFixture<LiveAppFixture>
 {
-    private static readonly string[] Everyone = ["Today", "Board", "Due doses", "Patients", "Protocols"];
+    private static readonly string[] Everyone = ["Today", "Board", "Due doses", "Patients", "Monitoring", "Protocols"];
 
     [Theory]
     [InlineData("Nurse", new string[0], new[] { "Capacity", "Admin", "Audit trail" })]

@@ -47,6 +47,7 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
         new("GET /api/appointments", _ => Get("/api/appointments?date=2026-12-01"), [N, M, D]),
         new("GET /api/appointments/{id}", c => Get($"/api/appointments/{c.AppointmentId}"), [N, M, D]),
         new("GET /api/slots", _ => Get("/api/slots?minutes=60&from=2027-01-04&to=2027-01-08"), [N, M, D]),
+        new("GET /api/monitoring", _ => Get("/api/monitoring"), [N, M, D]),
         new("GET /api/worklist", _ => Get("/api/worklist?weeks=2"), [N, M, D]),
         new("GET /api/audit", _ => Get("/api/audit?take=5"), [M, D]),
         new("GET /api/regimens/{id}", c => Get($"/api/regimens/{c.RegimenId}"), [N, M, D]),

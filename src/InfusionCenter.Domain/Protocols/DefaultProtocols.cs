@@ -168,7 +168,8 @@ public static class DefaultProtocols
                 "Complete blood count, serum creatinine and urinalysis monthly until 48 months after the last dose.",
                 GateTiming.AfterTreatment,
                 Blocking: false,
-                Interval.OfMonths(1)),
+                Interval.OfMonths(1),
+                For: Interval.OfMonths(48)),
         ],
     };
 

@@ -357,6 +357,18 @@ public static class ProtocolRules
             {
                 ValidateInterval(ref errors, new("safetyGates", i, ".every"), every);
             }
+
+            if (gate.For is { } duration)
+            {
+                if (gate.Timing != GateTiming.AfterTreatment)
+                {
+                    errors.Add(new("safetyGates", i, ".for"), "only after-treatment gates have a monitoring duration");
+                }
+                else
+                {
+                    ValidateInterval(ref errors, new("safetyGates", i, ".for"), duration);
+                }
+            }
         }
     }
 

@@ -66,9 +66,10 @@ public sealed class Appointment
 }
 
 /// <summary>
-/// A nurse's confirmation of one of a protocol's safety gates (e.g. "touch-authorization") for an infusion. A per-dose gate
-/// is confirmed for one appointment; a periodic gate (e.g. anti-JCV antibody every 6 months) holds from
-/// <see cref="ConfirmedOn"/> for the gate's interval, for the patient's later infusions too.
+/// A nurse's confirmation of one of a protocol's safety gates for a patient. At an infusion (<see cref="AppointmentId"/> set):
+/// a per-dose gate (e.g. "touch-authorization") is confirmed for that appointment; a periodic gate (e.g. anti-JCV antibody
+/// every 6 months) holds from <see cref="ConfirmedOn"/> for the gate's interval, for later infusions too. Without an
+/// appointment: an after-treatment monitoring gate done (e.g. alemtuzumab REMS monthly labs drawn on <see cref="ConfirmedOn"/>).
 /// </summary>
 public sealed class SafetyCheck
 {
@@ -76,7 +77,7 @@ public sealed class SafetyCheck
 
     public int PatientId { get; set; }
 
-    public int AppointmentId { get; set; }
+    public int? AppointmentId { get; set; }
 
     public Appointment? Appointment { get; set; }
 

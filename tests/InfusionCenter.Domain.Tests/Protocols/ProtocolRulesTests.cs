@@ -162,6 +162,35 @@ public class ProtocolRulesTests
     }
 
     [Fact]
+    public void Validate_MonitoringDuration_OnlyOnAfterTreatmentGates_AndInRange()
+    {
+        var labs = new SafetyGate("labs", "Monthly labs", GateTiming.AfterTreatment, Blocking: false, Interval.OfMonths(1), For: Interval.OfMonths(48));
+        var perDose = new SafetyGate("check", "Check", GateTiming.BeforeEachDose, Blocking: true, For: Interval.OfMonths(48));
+        var tooLong = labs with { Code = "long", For = Interval.OfMonths(121) };
+
+        Fields(_ocrelizumab with { SafetyGates = [labs] }).ShouldBeEmpty();
+        Fields(_ocrelizumab with { SafetyGates = [labs, perDose, tooLong] }).ShouldBe(["safetyGates[1].for", "safetyGates[2].for.value"]);
+    }
+
+    [Fact]
+    public void Json_MonitoringDuration_RoundTrips_AndIsOptional()
+    {
+        var alemtuzumab = DefaultProtocols.Alemtuzumab;
+        var labs = alemtuzumab.SafetyGates.Single(g => g.Code == "monthly-labs");
+        labs.For.ShouldBe(Interval.OfMonths(48));
+
+        ProtocolJson.Deserialize(ProtocolJson.Serialize(alemtuzumab)).SafetyGates.Single(g => g.Code == "monthly-labs").For.ShouldBe(Interval.OfMonths(48));
+        // Definitions stored before the field existed have no "for": they read as no end.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(ProtocolJson.Serialize(alemtuzumab))!;
+        foreach (var gate in node["safetyGates"]!.AsArray())
+        {
+            gate!.AsObject().Remove("for");
+        }
+
+        ProtocolJson.Deserialize(node.ToJsonString()).SafetyGates.Single(g => g.Code == "monthly-labs").For.ShouldBeNull();
+    }
+
+    [Fact]
     public void Validate_ZeroRoundingIncrement_IsAnError()
     {
         Fields(_ocrelizumab with { Rounding = new DoseRounding(0m) }).ShouldBe(["rounding.increment"]);

@@ -662,7 +662,7 @@ namespace InfusionCenter.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("AppointmentId")
+                    b.Property<int?>("AppointmentId")
                         .HasColumnType("integer")
                         .HasColumnName("appointment_id");
 
@@ -1167,7 +1167,6 @@ namespace InfusionCenter.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_safety_checks_appointments_appointment_id");
 
                     b.HasOne("InfusionCenter.Web.Data.Patient", null)

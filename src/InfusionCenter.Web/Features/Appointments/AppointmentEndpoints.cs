@@ -16,6 +16,7 @@ public static class AppointmentEndpoints
         services.AddHostedService(sp => sp.GetRequiredService<BoardEvents>());
         services.AddScoped<AppointmentService>();
         services.AddScoped<SafetyCheckService>();
+        services.AddScoped<MonitoringService>();
         services.AddScoped<WorklistService>();
         services.AddScoped<ChairService>();
         return services;
@@ -94,6 +95,15 @@ public static class AppointmentEndpoints
 
             return Results.Ok(await service.SlotsAsync(dose, duration, fromDate, toDate, count, ct));
         }).WithTags("Appointments").RequireAuthorization(Policies.Read);
+
+        app.MapGet("/api/monitoring", async (string? includeEnded, MonitoringService service, CancellationToken ct) =>
+            Results.Ok(await service.ListAsync(string.Equals(includeEnded, "true", StringComparison.OrdinalIgnoreCase), ct)))
+            .WithTags("Appointments").RequireAuthorization(Policies.Read)
+            .WithSummary("After-treatment monitoring (e.g. alemtuzumab REMS monthly labs): who is overdue, due or upcoming");
+        app.MapPost("/api/patients/{id:int}/monitoring/{code}", async (int id, string code, MonitoringDoneRequest request, MonitoringService service, CancellationToken ct) =>
+            Results.Ok(await service.RecordAsync(id, code, request, ct)))
+            .WithTags("Appointments").RequireAuthorization(Policies.Nursing)
+            .WithSummary("Records a monitoring step done (date, default today; optional note)");
 
         app.MapGet("/api/worklist", async (string? weeks, WorklistService service, CancellationToken ct) =>
         {

@@ -215,15 +215,26 @@ public sealed class GateForm
     public string Description { get; set; } = "";
     public GateTiming Timing { get; set; } = GateTiming.BeforeEachDose;
     public bool Blocking { get; set; } = true;
-    public bool HasEvery { get; set; }
     public int EveryValue { get; set; } = 6;
     public IntervalUnit EveryUnit { get; set; } = IntervalUnit.Months;
+
+    /// <summary>After-treatment gates: monitoring lasts this long after the last dose (unchecked: no end).</summary>
+    public bool HasFor { get; set; }
+    public int ForValue { get; set; } = 48;
+    public IntervalUnit ForUnit { get; set; } = IntervalUnit.Months;
+
+    /// <summary>Periodic and after-treatment gates recur; the others have no interval.</summary>
+    public bool Recurs => Timing is GateTiming.Periodic or GateTiming.AfterTreatment;
 
     public static GateForm From(SafetyGate g) => new()
     {
         Code = g.Code, Description = g.Description, Timing = g.Timing, Blocking = g.Blocking,
-        HasEvery = g.Every is not null, EveryValue = g.Every?.Value ?? 6, EveryUnit = g.Every?.Unit ?? IntervalUnit.Months,
+        EveryValue = g.Every?.Value ?? 6, EveryUnit = g.Every?.Unit ?? IntervalUnit.Months,
+        HasFor = g.For is not null, ForValue = g.For?.Value ?? 48, ForUnit = g.For?.Unit ?? IntervalUnit.Months,
     };
 
-    public SafetyGate ToGate() => new(Code.Trim(), Description.Trim(), Timing, Blocking, HasEvery ? new Interval(EveryValue, EveryUnit) : null);
+    public SafetyGate ToGate() => new(
+        Code.Trim(), Description.Trim(), Timing, Blocking,
+        Recurs ? new Interval(EveryValue, EveryUnit) : null,
+        Timing == GateTiming.AfterTreatment && HasFor ? new Interval(ForValue, ForUnit) : null);
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InfusionCenter.Web.Data.Migrations
 {
     [DbContext(typeof(InfusionDbContext))]
-    [Migration("20261130185351_SafetyChecks")]
+    [Migration("20261130190826_SafetyChecks")]
     partial class SafetyChecks
     {
         /// <inheritdoc />
@@ -665,7 +665,7 @@ namespace InfusionCenter.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("AppointmentId")
+                    b.Property<int?>("AppointmentId")
                         .HasColumnType("integer")
                         .HasColumnName("appointment_id");
 
@@ -1170,7 +1170,6 @@ namespace InfusionCenter.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_safety_checks_appointments_appointment_id");
 
                     b.HasOne("InfusionCenter.Web.Data.Patient", null)

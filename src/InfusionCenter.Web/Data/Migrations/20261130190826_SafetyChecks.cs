@@ -19,7 +19,7 @@ namespace InfusionCenter.Web.Data.Migrations
                     id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     patient_id = table.Column<int>(type: "integer", nullable: false),
-                    appointment_id = table.Column<int>(type: "integer", nullable: false),
+                    appointment_id = table.Column<int>(type: "integer", nullable: true),
                     gate_code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     confirmed_on = table.Column<DateOnly>(type: "date", nullable: false),
                     confirmed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
