@@ -627,8 +627,8 @@ public sealed class AppointmentLifecycleApiTests(FixedClockAppFixture fixture) :
         checks.Single(c => c.GetProperty("code").GetString() == "anti-jcv-antibody").GetProperty("blocking").GetBoolean().ShouldBeFalse();
 
         var refused = await AppointmentTestSupport.DetailAsync(await _client.PostRawAsync($"/api/appointments/{first.Id()}/in-chair", "{}"), HttpStatusCode.Conflict);
-        refused.ShouldContain("Touch authorization");
-        refused.ShouldContain("Touch reauthorization");
+        refused.ShouldContain("TOUCH authorization");
+        refused.ShouldContain("TOUCH reauthorization");
         refused.ShouldNotContain("jcv", Case.Insensitive);
         await Api.ProblemAsync(await _client.PostRawAsync($"/api/appointments/{first.Id()}/complete", "{}"), HttpStatusCode.Conflict);
         (await AppointmentTestSupport.PatientDoseAsync(_client, patientId, 1)).Status().ShouldBe("booked"); // nothing recorded
@@ -639,7 +639,7 @@ public sealed class AppointmentLifecycleApiTests(FixedClockAppFixture fixture) :
         confirmed.GetProperty("confirmedBy").GetString().ShouldBe("admin@infusion.test");
         confirmed.GetProperty("note").GetString().ShouldBe("TOUCH checklist done");
         (await AppointmentTestSupport.DetailAsync(await _client.PostRawAsync($"/api/appointments/{first.Id()}/in-chair", "{}"), HttpStatusCode.Conflict))
-            .ShouldNotContain("Touch authorization");
+            .ShouldNotContain("TOUCH authorization");
         var periodic = (await Api.ReadAsync(await _client.PostRawAsync($"/api/appointments/{first.Id()}/checks/touch-reauthorization", "{}"), HttpStatusCode.OK))
             .EnumerateArray().Single(c => c.GetProperty("code").GetString() == "touch-reauthorization");
         periodic.GetProperty("validUntil").GetString().ShouldBe("2027-05-23"); // 6 months from today (2026-11-23)

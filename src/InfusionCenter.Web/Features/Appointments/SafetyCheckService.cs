@@ -86,8 +86,21 @@ public sealed class SafetyCheckService(IDbContextFactory<InfusionDbContext> dbFa
         }
     }
 
-    /// <summary>"touch-authorization" -> "Touch authorization".</summary>
-    public static string Label(string code) => code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' ');
+    /// <summary>"touch-authorization" -> "TOUCH authorization", "yearly-lvef-after-stopping" -> "Yearly LVEF after stopping".</summary>
+    public static string Label(string code)
+    {
+        var words = code.Split('-', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => Acronyms.Contains(w) ? w.ToUpperInvariant() : w)
+            .ToArray();
+        var label = string.Join(' ', words);
+        return label.Length == 0 ? code : char.ToUpperInvariant(label[0]) + label[1..];
+    }
+
+    /// <summary>Programme and test names written in capitals (gate codes are lower-case data).</summary>
+    private static readonly HashSet<string> Acronyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "touch", "rems", "jcv", "lvef", "cbc", "tsh", "hbv", "hiv", "ecg", "ekg", "mri", "muga", "iv",
+    };
 
     /// <summary>Per appointment: how many blocking checks are still to confirm (the Today list); ids without checks map to 0.</summary>
     public async Task<IReadOnlyDictionary<int, int>> BlockingOpenAsync(IReadOnlyCollection<int> appointmentIds, CancellationToken cancellationToken = default)
