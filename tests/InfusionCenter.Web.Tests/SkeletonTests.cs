@@ -72,7 +72,7 @@ public sealed class SkeletonTests(AppFixture fixture) : IClassFixture<AppFixture
         using var client = _app.CreateClient();
         var html = await client.GetStringAsync("/");
         html.ShouldContain("InfusionCenter");
-        html.ShouldContain("chairs in service (10 recliners, 2 beds)");
+        html.ShouldContain("on 12 chairs)"); // 10 recliners and 2 beds in the demo seed
         html.ShouldContain("appointments today");
         html.ShouldContain(DemoSeed.ClinicName);
     }
