@@ -37,6 +37,13 @@ for tier in Domain Web Browser; do
   [ "$code" -ne 0 ] && status=1
 done
 
+# Throwaway test clusters whose test process ended without deleting them (a test host can be ended before its exit
+# handler runs): remove those no postgres runs on any more.
+for dir in "${TMPDIR:-/tmp}"/infusioncenter-test-pg-*; do
+  [ -d "$dir" ] || continue
+  pgrep -f -- "$(basename "$dir")" >/dev/null 2>&1 || rm -rf "$dir"
+done
+
 echo
 echo "Screenshots from the browser tier: artifacts/screenshots/"
 echo "Summary: ${passed} passed, ${failed} failed, ${skipped} skipped"
