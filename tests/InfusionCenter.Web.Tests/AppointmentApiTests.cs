@@ -656,6 +656,27 @@ public sealed class AppointmentLifecycleApiTests(FixedClockAppFixture fixture) :
     }
 
     [Fact]
+    public async Task PreInfusionChecks_AlemtuzumabPremedication_OnlyOnCourseDaysOneToThree()
+    {
+        var (chairId, _) = await AppointmentTestSupport.CreateChairAsync(_client, "bed");
+        var patientId = await Api.CreatePatientAsync(_client, "Lemtrada");
+        var regimen = await Api.EnrolAsync(_client, patientId, new { protocol = "alemtuzumab", start = "2026-11-30" });
+        var booked = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-11-30T08:00", null, AppointmentTestSupport.DoseId(regimen, 1));
+        var days = booked.GetProperty("courseAppointments").EnumerateArray().Select(c => c.Id()).ToArray();
+        days.Length.ShouldBe(5);
+
+        var codesByDay = new List<string?[]>();
+        foreach (var id in days)
+        {
+            codesByDay.Add((await ChecksAsync(id)).Select(c => c.GetProperty("code").GetString()).ToArray());
+        }
+
+        codesByDay.Take(3).ShouldAllBe(codes => codes.Contains("corticosteroid-premedication"));
+        codesByDay.Skip(3).ShouldAllBe(codes => !codes.Contains("corticosteroid-premedication"));
+        codesByDay.ShouldAllBe(codes => codes.Contains("rems-certified-site")); // every day
+    }
+
+    [Fact]
     public async Task PreInfusionChecks_BadRequests_AreRefused_AndVisitsWithoutADoseHaveNone()
     {
         var (chairId, _) = await AppointmentTestSupport.CreateChairAsync(_client);

@@ -157,7 +157,8 @@ public static class DefaultProtocols
                 "corticosteroid-premedication",
                 "Corticosteroid premedication (methylprednisolone 1 g IV) on days 1–3 of each course.",
                 GateTiming.BeforeEachDose,
-                Blocking: true),
+                Blocking: true,
+                UpToCourseDay: 3),
             new SafetyGate(
                 "baseline-labs",
                 "Complete blood count with differential, serum creatinine, urinalysis and TSH before the course.",

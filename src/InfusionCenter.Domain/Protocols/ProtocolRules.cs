@@ -358,6 +358,18 @@ public static class ProtocolRules
                 ValidateInterval(ref errors, new("safetyGates", i, ".every"), every);
             }
 
+            if (gate.UpToCourseDay is { } lastDay)
+            {
+                if (gate.Timing != GateTiming.BeforeEachDose)
+                {
+                    errors.Add(new("safetyGates", i, ".upToCourseDay"), "only before-each-dose gates can be limited to the first course days");
+                }
+                else if (lastDay < 1 || lastDay > MaxCourseDays)
+                {
+                    errors.Add(new("safetyGates", i, ".upToCourseDay"), $"the last course day must be between 1 and {MaxCourseDays}");
+                }
+            }
+
             if (gate.For is { } duration)
             {
                 if (gate.Timing != GateTiming.AfterTreatment)

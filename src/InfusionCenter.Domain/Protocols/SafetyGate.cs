@@ -16,7 +16,9 @@ public enum GateTiming
 /// A check the booking flow shows and, when <paramref name="Blocking"/>, must be confirmed before the infusion starts
 /// (e.g. "touch-authorization" before each natalizumab dose). Periodic and after-treatment gates recur
 /// <paramref name="Every"/>; an after-treatment gate's monitoring lasts <paramref name="For"/> after the last dose given
-/// (null: with no end). Pure data: the calendar engine does not evaluate gates.
+/// (null: with no end). A before-each-dose gate of a course protocol can be limited to the first
+/// <paramref name="UpToCourseDay"/> days of each course (alemtuzumab's corticosteroid premedication: days 1–3).
+/// Pure data: the calendar engine does not evaluate gates.
 /// </summary>
 public sealed record SafetyGate(
     string Code,
@@ -24,4 +26,15 @@ public sealed record SafetyGate(
     GateTiming Timing,
     bool Blocking,
     Interval? Every = null,
-    Interval? For = null);
+    Interval? For = null,
+    int? UpToCourseDay = null)
+{
+    /// <summary>Whether the gate is checked before the infusion of a dose (dose <paramref name="sequence"/>, course day <paramref name="dayInCourse"/>).</summary>
+    public bool AppliesAtInfusion(int sequence, int dayInCourse) => Timing switch
+    {
+        GateTiming.BeforeEachDose => UpToCourseDay is not { } last || dayInCourse <= last,
+        GateTiming.BeforeFirstDose => sequence == 1,
+        GateTiming.Periodic => true,
+        _ => false,
+    };
+}

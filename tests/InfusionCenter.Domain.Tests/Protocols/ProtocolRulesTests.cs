@@ -173,6 +173,21 @@ public class ProtocolRulesTests
     }
 
     [Fact]
+    public void Gates_LimitedToTheFirstCourseDays_ApplyOnlyThen_AndOnlyBeforeEachDoseGatesMayBeLimited()
+    {
+        var premed = DefaultProtocols.Alemtuzumab.SafetyGates.Single(g => g.Code == "corticosteroid-premedication");
+        premed.UpToCourseDay.ShouldBe(3);
+        Enumerable.Range(1, 5).Select(day => premed.AppliesAtInfusion(day, day)).ShouldBe([true, true, true, false, false]);
+        DefaultProtocols.Alemtuzumab.SafetyGates.Single(g => g.Code == "rems-certified-site").AppliesAtInfusion(5, 5).ShouldBeTrue();
+        new SafetyGate("first", "First", GateTiming.BeforeFirstDose, true).AppliesAtInfusion(2, 2).ShouldBeFalse();
+        new SafetyGate("labs", "Labs", GateTiming.AfterTreatment, false, Interval.OfMonths(1)).AppliesAtInfusion(1, 1).ShouldBeFalse();
+
+        var periodic = new SafetyGate("p", "P", GateTiming.Periodic, true, Interval.OfMonths(6), UpToCourseDay: 3);
+        var zero = premed with { Code = "zero", UpToCourseDay = 0 };
+        Fields(_ocrelizumab with { SafetyGates = [premed, periodic, zero] }).ShouldBe(["safetyGates[1].upToCourseDay", "safetyGates[2].upToCourseDay"]);
+    }
+
+    [Fact]
     public void Json_MonitoringDuration_RoundTrips_AndIsOptional()
     {
         var alemtuzumab = DefaultProtocols.Alemtuzumab;

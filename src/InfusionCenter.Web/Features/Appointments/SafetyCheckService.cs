@@ -16,8 +16,9 @@ public sealed record ConfirmCheckRequest(string? Note);
 
 /// <summary>
 /// The pre-infusion checklist. The checks of an appointment are the safety gates (protocol data) of its dose's protocol
-/// version that apply at an infusion: before each dose, before the first dose (dose 1), and periodic gates (valid for their
-/// interval from the day confirmed, so a 6-monthly check confirmed once covers the infusions after it). Blocking checks must be
+/// version that apply at an infusion (<see cref="SafetyGate.AppliesAtInfusion"/>): before each dose (or each of the first
+/// course days only), before the first dose (dose 1), and periodic gates (valid for their interval from the day confirmed,
+/// so a 6-monthly check confirmed once covers the infusions after it). Blocking checks must be
 /// confirmed before the patient goes in the chair or the infusion is recorded as complete.
 /// </summary>
 public sealed class SafetyCheckService(IDbContextFactory<InfusionDbContext> dbFactory, ClinicCalendar clinicCalendar, ClinicClock clock, ILogger<SafetyCheckService> logger)
@@ -120,7 +121,7 @@ public sealed class SafetyCheckService(IDbContextFactory<InfusionDbContext> dbFa
         InfusionDbContext db, IReadOnlyCollection<int> appointmentIds, CancellationToken cancellationToken)
     {
         var rows = await db.Appointments.AsNoTracking().Where(a => appointmentIds.Contains(a.Id))
-            .Select(a => new { Appointment = a, Sequence = (int?)a.Dose!.Sequence, Definition = a.Dose.Regimen!.ProtocolVersion!.DefinitionJson })
+            .Select(a => new { Appointment = a, Sequence = (int?)a.Dose!.Sequence, DayInCourse = (int?)a.Dose.DayInCourse, Definition = a.Dose.Regimen!.ProtocolVersion!.DefinitionJson })
             .ToListAsync(cancellationToken);
         var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MinValue, cancellationToken);
         var definitions = new Dictionary<string, ProtocolDefinition>();
@@ -136,9 +137,7 @@ public sealed class SafetyCheckService(IDbContextFactory<InfusionDbContext> dbFa
                 definitions[r.Definition] = definition = ProtocolJson.Deserialize(r.Definition);
             }
 
-            return definition.SafetyGates
-                .Where(g => g.Timing is GateTiming.BeforeEachDose or GateTiming.Periodic || (g.Timing == GateTiming.BeforeFirstDose && r.Sequence == 1))
-                .ToList();
+            return definition.SafetyGates.Where(g => g.AppliesAtInfusion(r.Sequence ?? 0, r.DayInCourse ?? 1)).ToList();
         });
         var patientIds = rows.Where(r => gatesOf[r.Appointment.Id].Count > 0).Select(r => r.Appointment.PatientId).Distinct().ToList();
         var codes = gatesOf.Values.SelectMany(g => g).Select(g => g.Code).Distinct().ToList();

@@ -315,7 +315,7 @@ public sealed class WorklistService(IDbContextFactory<InfusionDbContext> dbFacto
                     _ => null,
                 } ?? "");
             }
-            else if (gate.Blocking && (gate.Timing == GateTiming.BeforeEachDose || (gate.Timing == GateTiming.BeforeFirstDose && sequence == 1)))
+            else if (gate.Blocking && gate.Timing != GateTiming.Periodic && gate.AppliesAtInfusion(sequence, 1)) // listed by its first course day
             {
                 flags.Add(SafetyCheckService.Label(gate.Code));
             }

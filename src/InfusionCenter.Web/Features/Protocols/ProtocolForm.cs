@@ -223,6 +223,10 @@ public sealed class GateForm
     public int ForValue { get; set; } = 48;
     public IntervalUnit ForUnit { get; set; } = IntervalUnit.Months;
 
+    /// <summary>Before-each-dose gates: only on course days 1..this (unchecked: every dose).</summary>
+    public bool HasUpToCourseDay { get; set; }
+    public int UpToCourseDay { get; set; } = 3;
+
     /// <summary>Periodic and after-treatment gates recur; the others have no interval.</summary>
     public bool Recurs => Timing is GateTiming.Periodic or GateTiming.AfterTreatment;
 
@@ -231,10 +235,12 @@ public sealed class GateForm
         Code = g.Code, Description = g.Description, Timing = g.Timing, Blocking = g.Blocking,
         EveryValue = g.Every?.Value ?? 6, EveryUnit = g.Every?.Unit ?? IntervalUnit.Months,
         HasFor = g.For is not null, ForValue = g.For?.Value ?? 48, ForUnit = g.For?.Unit ?? IntervalUnit.Months,
+        HasUpToCourseDay = g.UpToCourseDay is not null, UpToCourseDay = g.UpToCourseDay ?? 3,
     };
 
     public SafetyGate ToGate() => new(
         Code.Trim(), Description.Trim(), Timing, Blocking,
         Recurs ? new Interval(EveryValue, EveryUnit) : null,
-        Timing == GateTiming.AfterTreatment && HasFor ? new Interval(ForValue, ForUnit) : null);
+        Timing == GateTiming.AfterTreatment && HasFor ? new Interval(ForValue, ForUnit) : null,
+        Timing == GateTiming.BeforeEachDose && HasUpToCourseDay ? UpToCourseDay : null);
 }
