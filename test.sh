@@ -39,10 +39,12 @@ done
 
 # Throwaway test clusters whose test process ended without deleting them (a test host can be ended before its exit
 # handler runs): remove those no postgres runs on any more.
-for dir in "${TMPDIR:-/tmp}"/infusioncenter-test-pg-*; do
-  [ -d "$dir" ] || continue
-  pgrep -f -- "$(basename "$dir")" >/dev/null 2>&1 || rm -rf "$dir"
-done
+if command -v pgrep >/dev/null 2>&1; then
+  for dir in "${TMPDIR:-/tmp}"/infusioncenter-test-pg-*; do
+    [ -d "$dir" ] || continue
+    pgrep -f -- "$(basename "$dir")" >/dev/null 2>&1 || rm -rf "$dir"
+  done
+fi
 
 echo
 echo "Screenshots from the browser tier: artifacts/screenshots/"
