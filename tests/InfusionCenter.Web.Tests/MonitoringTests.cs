@@ -40,6 +40,12 @@ public sealed class MonitoringTests(FixedClockAppFixture fixture) : IClassFixtur
         recorded.GetProperty("nextDue").GetString().ShouldBe("2026-12-20");
         recorded.GetProperty("status").GetString().ShouldBe("upcoming");
 
+        // Audited: who recorded which step for which patient.
+        var audit = await Api.ReadAsync(await _client.GetAsync("/api/audit?entityType=SafetyCheck&action=Created&take=200"), HttpStatusCode.OK);
+        audit.GetProperty("items").EnumerateArray().ShouldContain(a =>
+            a.GetProperty("user").GetString() == "admin@infusion.test" && a.GetProperty("changes").GetString()!.Contains("monthly-labs")
+            && a.GetProperty("changes").GetString()!.Contains("2026-11-20"));
+
         // Recorded without a date: today, due again a month later.
         var today = await Api.ReadAsync(await _client.PostJsonAsync($"/api/patients/{patientId}/monitoring/monthly-labs", new { }), HttpStatusCode.OK);
         today.GetProperty("lastDone").GetString().ShouldBe("2026-11-23");
