@@ -26,5 +26,9 @@ public sealed class MonitoringBrowserTests(BrowserFixture browser, LiveAppFixtur
         await Expect(labs.GetByTestId("monitoring-last")).ToContainTextAsync("2026-11-23");
         await Expect(labs.GetByTestId("monitoring-next")).ToContainTextAsync("2026-12-23");
         await Expect(labs.GetByTestId("monitoring-next")).ToContainTextAsync("upcoming");
+
+        // The patient's page shows the same next step.
+        await labs.Locator("a.patient-link").ClickAsync();
+        await Expect(page.GetByTestId("patient-monitoring")).ToContainTextAsync("Monthly labs: next due 2026-12-23");
     }
 }

@@ -42,6 +42,14 @@ public sealed class MonitoringService(IDbContextFactory<InfusionDbContext> dbFac
             .OrderBy(i => i.Status).ThenBy(i => i.NextDue).ThenBy(i => i.PatientName, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>One patient's after-treatment monitoring (finished ones included), by next due date.</summary>
+    public async Task<IReadOnlyList<MonitoringItem>> ForPatientAsync(int patientId, CancellationToken cancellationToken = default)
+    {
+        var today = await clock.TodayAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await ItemsAsync(db, patientId, today, cancellationToken)).OrderBy(i => i.Status).ThenBy(i => i.NextDue).ToList();
+    }
+
     /// <summary>Records a monitoring step done on <see cref="MonitoringDoneRequest.Date"/> (default today) by the acting user.</summary>
     public async Task<MonitoringItem> RecordAsync(int patientId, string code, MonitoringDoneRequest request, CancellationToken cancellationToken = default)
     {
