@@ -20,6 +20,7 @@ public sealed class ShellTests(BrowserFixture browser, LiveAppFixture live) : IC
         count.ShouldBeGreaterThan(0, "the demo seed books today");
         await Expect(page.GetByTestId("today-row")).ToHaveCountAsync(count);
         await Expect(page.GetByTestId("today-checks").Filter(new LocatorFilterOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("to confirm|ready") }).First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("monitoring-overdue").Locator(".stat-value")).ToHaveTextAsync("1"); // the demo alemtuzumab patient's REMS labs
         (await page.GetByTestId("signed-in-user").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "home.png"), FullPage = true });
 
