@@ -693,6 +693,9 @@ public sealed class AppointmentLifecycleApiTests(FixedClockAppFixture fixture) :
             await _client.PostJsonAsync($"/api/appointments/{booked.Id()}/checks/touch-authorization", new { note = new string('x', 501) }), "note");
         await _client.DeleteAsync($"/api/appointments/{booked.Id()}?reason=test");
         await Api.ProblemAsync(await _client.PostRawAsync($"/api/appointments/{booked.Id()}/checks/touch-authorization", "{}"), HttpStatusCode.Conflict);
+        // A cancelled appointment is refused for being cancelled, not for its checks.
+        (await AppointmentTestSupport.DetailAsync(await _client.PostRawAsync($"/api/appointments/{booked.Id()}/in-chair", "{}"), HttpStatusCode.Conflict))
+            .ShouldContain("cancelled");
     }
 
     [Fact]

@@ -80,7 +80,14 @@ public sealed class SafetyCheckService(IDbContextFactory<InfusionDbContext> dbFa
     /// <summary>Throws 409 naming the blocking checks not yet confirmed (before the patient goes in the chair or the dose is recorded).</summary>
     public async Task EnsureBlockingConfirmedAsync(int appointmentId, CancellationToken cancellationToken = default)
     {
-        var missing = (await ForAppointmentAsync(appointmentId, cancellationToken)).Where(c => c.Blocking && !c.Confirmed).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (appointment, checks) = await LoadAsync(db, appointmentId, cancellationToken);
+        if (appointment.Status is not (AppointmentStatus.Booked or AppointmentStatus.CheckedIn or AppointmentStatus.InChair))
+        {
+            return; // the transition itself is refused, with the reason (cancelled, completed, ...)
+        }
+
+        var missing = checks.Where(c => c.Blocking && !c.Confirmed).ToList();
         if (missing.Count > 0)
         {
             throw new ConflictException($"Confirm the pre-infusion checks first: {string.Join("; ", missing.Select(c => c.Label))}.");
