@@ -691,7 +691,8 @@ public sealed class AppointmentLifecycleApiTests(FixedClockAppFixture fixture) :
         await Api.ProblemAsync(await _client.GetAsync("/api/appointments/987654/checks"), HttpStatusCode.NotFound);
         await Api.ValidationProblemAsync(
             await _client.PostJsonAsync($"/api/appointments/{booked.Id()}/checks/touch-authorization", new { note = new string('x', 501) }), "note");
-        await _client.DeleteAsync($"/api/appointments/{booked.Id()}?reason=test");
+        var cancelled = await _client.DeleteAsync($"/api/appointments/{booked.Id()}?reason=test");
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.NoContent, await cancelled.Content.ReadAsStringAsync());
         await Api.ProblemAsync(await _client.PostRawAsync($"/api/appointments/{booked.Id()}/checks/touch-authorization", "{}"), HttpStatusCode.Conflict);
         // A cancelled appointment is refused for being cancelled, not for its checks.
         (await AppointmentTestSupport.DetailAsync(await _client.PostRawAsync($"/api/appointments/{booked.Id()}/in-chair", "{}"), HttpStatusCode.Conflict))
