@@ -84,10 +84,14 @@ public sealed class RoleTests(BrowserFixture browser, LiveAppFixture live) : ICl
         await Expect(page.GetByTestId("save-protocol")).ToBeDisabledAsync();
         await interval.FillAsync("6");
         await interval.PressAsync("Tab");
+        // Wait for the circuit to have taken the valid value (preview and button) before saving: a click on the button
+        // while it is still disabled from the invalid value would be lost.
+        await Expect(dates.Nth(1)).ToHaveTextAsync(expected);
+        await Expect(page.GetByTestId("save-protocol")).ToBeEnabledAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "protocol-editor.png"), FullPage = true });
 
         await page.GetByTestId("save-protocol").ClickAsync();
-        await page.WaitForURLAsync("**/protocols");
+        await page.WaitForURLAsync("**/protocols", new PageWaitForURLOptions { Timeout = 60_000 });
         var card = page.GetByTestId("protocol-card").Filter(new LocatorFilterOptions { HasText = "natalizumab ·" });
         await Expect(card.GetByTestId("protocol-version")).ToContainTextAsync("version 2");
         await Expect(card).ToContainTextAsync("every 6 weeks");
