@@ -84,7 +84,9 @@ public sealed class BookingTests(BrowserFixture browser, LiveAppFixture live) : 
         var board = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/board/2026-11-25");
         var wide = board.GetByTestId("board-gap").Filter(new LocatorFilterOptions { HasText = "free" });
         await Expect(wide.First).ToBeVisibleAsync();
-        await wide.First.ClickAsync();
+        // Keyboard users reach a free stretch with Tab and open it with Enter.
+        await wide.First.FocusAsync();
+        await wide.First.PressAsync("Enter");
         var fit = board.GetByTestId("gap-fit").Filter(new LocatorFilterOptions { HasText = patient });
         await Expect(fit).ToHaveCountAsync(1);
         await Expect(fit).ToContainTextAsync("Natalizumab");
