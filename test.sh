@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds everything and runs the three test tiers: Domain (pure), Web (the app on a throwaway real
 # PostgreSQL) and Browser (Playwright + Chromium against the app on a loopback port).
-# Installs PostgreSQL and Chromium first when they are missing. Exits non-zero on any failure.
+# The Web and Browser tiers get PostgreSQL through Testcontainers (Docker); where Docker cannot be had they use
+# throwaway clusters of the machine's PostgreSQL binaries, and say so. INFUSIONCENTER_TEST_DB=cluster skips Docker.
+# Installs what is missing first (PostgreSQL, Chromium, Docker, the test image). Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
@@ -9,6 +11,9 @@ source scripts/prerequisites.sh
 require_dotnet
 ensure_postgres
 ensure_chromium
+ensure_test_database
+cleanup_test_containers
+trap 'cleanup_test_containers; stop_started_docker' EXIT
 set -e
 echo "==> building"
 dotnet build InfusionCenter.sln -c Debug -nologo -v quiet -clp:ErrorsOnly
@@ -19,6 +24,8 @@ mkdir -p artifacts
 for tier in Domain Web Browser; do
   echo "==> ${tier} tests"
   log="artifacts/test-${tier,,}.log"
+  export INFUSIONCENTER_TEST_DB_REPORT="$PWD/artifacts/test-${tier,,}.database"
+  rm -f "$INFUSIONCENTER_TEST_DB_REPORT"
   dotnet test "tests/InfusionCenter.${tier}.Tests/InfusionCenter.${tier}.Tests.csproj" -c Debug --no-build -nologo \
     --logger "console;verbosity=normal" >"$log" 2>&1
   code=$?
@@ -33,7 +40,9 @@ for tier in Domain Web Browser; do
   count() { grep -E "^\s+$1:" "$log" | tail -1 | grep -oE "[0-9]+" || echo 0; }
   p=$(count Passed); f=$(count Failed); s=$(count Skipped)
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-  echo "    ${tier}: ${p} passed, ${f} failed, ${s} skipped (of ${total})"
+  engine=""
+  [ -s "$INFUSIONCENTER_TEST_DB_REPORT" ] && engine=" on PostgreSQL from: $(head -1 "$INFUSIONCENTER_TEST_DB_REPORT")"
+  echo "    ${tier}: ${p} passed, ${f} failed, ${s} skipped (of ${total})${engine}"
   [ "$code" -ne 0 ] && status=1
 done
 

@@ -28,7 +28,7 @@ var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions { DataDir
 try
 {
     var services = new ServiceCollection()
-        .AddDbContextFactory<InfusionDbContext>(o => o.UseNpgsql(postgres.ConnectionString, n => n.MigrationsHistoryTable("__ef_migrations_history")))
+        .AddDbContextFactory<InfusionDbContext>(o => o.UseInfusionDatabase(postgres.ConnectionString))
         .BuildServiceProvider();
     var factory = services.GetRequiredService<IDbContextFactory<InfusionDbContext>>();
     await using (var db = await factory.CreateDbContextAsync())

@@ -10,10 +10,11 @@ using InfusionCenter.Web.Features.Patients;
 using InfusionCenter.Web.Features.Protocols;
 using InfusionCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using FluentValidation;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddSerilogLogging();
+builder.AddInfusionLogging();
 
 if (File.Exists(Path.Combine(AppContext.BaseDirectory, $"{builder.Environment.ApplicationName}.staticwebassets.runtime.json")))
 {
@@ -22,8 +23,21 @@ if (File.Exists(Path.Combine(AppContext.BaseDirectory, $"{builder.Environment.Ap
     builder.WebHost.UseStaticWebAssets();
 }
 
-await builder.AddInfusionDataAsync();
+try
+{
+    await builder.AddInfusionDataAsync();
+}
+catch (InvalidOperationException e)
+{
+    // The embedded database could not start (no PostgreSQL binaries, or another app holds it): say why, without a stack trace.
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    return 1;
+}
+
 builder.Services.AddSingleton(TimeProvider.System);
+// On SIGTERM/Ctrl+C, wait at most 5 s for open requests and live-page connections (a browser reconnects its page
+// while the server winds down and would otherwise hold the shutdown for the default 30 s), then stop the database.
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
 builder.Services.AddSingleton<ClinicClock>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -36,7 +50,8 @@ builder.Services.AddProtocols();
 builder.Services.AddPatients();
 builder.Services.AddAppointments();
 builder.Services.AddCapacity();
-builder.Services.AddSingleton<InfusionCenter.Web.Features.Admin.ClinicSettingsValidator>();
+// Every request and form validator (stateless, so one instance each), found by assembly scan.
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddScoped<InfusionCenter.Web.Features.Admin.ClinicAdminService>();
 builder.Services.AddOpenApi();
 builder.Services.AddRadzenComponents();
@@ -57,7 +72,7 @@ catch
     throw;
 }
 
-app.UseRequestLogging();
+app.UseInfusionRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!app.Environment.IsDevelopment())
@@ -73,7 +88,6 @@ app.UseAuditUser();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapBlazorClientScript();
 app.MapOpenApi().RequireAuthorization(Policies.Read);
 app.MapInfusionHealthChecks();
 app.MapAuth();
@@ -85,6 +99,7 @@ app.MapAudit();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>
 public partial class Program;

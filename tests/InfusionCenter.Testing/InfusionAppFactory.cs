@@ -5,6 +5,7 @@ using InfusionCenter.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.TestHost;
 
@@ -19,21 +20,29 @@ public sealed class InfusionAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
 
-    private readonly DateTimeOffset? _now;
+    private readonly FakeTimeProvider? _clock;
 
-    /// <param name="now">Fixes the app's clock (TimeProvider) at this instant; null keeps the real clock.</param>
-    public InfusionAppFactory(string connectionString, bool realPort = false, DateTimeOffset? now = null)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <param name="now">Starts the app's clock (a FakeTimeProvider) at this instant; null keeps the real clock.</param>
+    /// <param name="settings">Configuration on top of the test defaults (e.g. a log file for a test that reads the logs).</param>
+    /// <param name="port">With <paramref name="realPort"/>: the loopback port (0 picks a free one).</param>
+    public InfusionAppFactory(string connectionString, bool realPort = false, DateTimeOffset? now = null, IReadOnlyDictionary<string, string>? settings = null, int port = 0)
     {
         _connectionString = connectionString;
-        _now = now;
+        _settings = settings ?? new Dictionary<string, string>();
+        _clock = now is { } start ? new FakeTimeProvider(start) : null;
         if (realPort)
         {
-            UseKestrel(0);
+            UseKestrel(port);
             StartServer();
         }
     }
 
     public string ConnectionString => _connectionString;
+
+    /// <summary>The app's clock when started with a fixed "now": it stands still until a test advances it.</summary>
+    public FakeTimeProvider Clock => _clock ?? throw new InvalidOperationException("this app runs on the real clock");
 
     /// <summary>Base address of the running app (http://127.0.0.1:port/ with a real port).</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
@@ -43,9 +52,14 @@ public sealed class InfusionAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:InfusionCenter", _connectionString);
         builder.UseSetting("Serilog:File:Path", ""); // no log files from tests
-        if (_now is { } now)
+        foreach (var (key, value) in _settings)
         {
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedTimeProvider(now)));
+            builder.UseSetting(key, value);
+        }
+
+        if (_clock is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(_clock));
         }
     }
 
@@ -129,8 +143,3 @@ public sealed class InfusionAppFactory : WebApplicationFactory<Program>
         await Services.GetRequiredService<IDbContextFactory<InfusionDbContext>>().CreateDbContextAsync();
 }
 
-/// <summary>A clock that always says the same instant.</summary>
-public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}

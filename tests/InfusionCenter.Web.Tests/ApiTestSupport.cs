@@ -104,7 +104,7 @@ public sealed class FixedClockAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new InfusionAppFactory(await SharedCluster.CreateDatabaseAsync("webclock"), now: Now);
+        _factory = new InfusionAppFactory(await SharedPostgres.CreateDatabaseAsync("webclock"), now: Now);
         _ = _factory.Server; // start the host: migrations and seed run now
     }
 

@@ -31,7 +31,7 @@ public sealed class CapacityFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new InfusionAppFactory(await SharedCluster.CreateDatabaseAsync("capacity"));
+        _factory = new InfusionAppFactory(await SharedPostgres.CreateDatabaseAsync("capacity"));
         _ = _factory.Server; // migrations and the demo seed run now
 
         await using var db = await _factory.CreateDbContextAsync();

@@ -88,7 +88,7 @@ public sealed class SkeletonTests(AppFixture fixture) : IClassFixture<AppFixture
     }
 
     [Fact]
-    public async Task BlazorClientScript_IsServed()
+    public async Task BlazorClientScript_IsServedByTheFramework()
     {
         using var client = _app.CreateClient();
         var response = await client.GetAsync("/_framework/blazor.web.js");
@@ -103,9 +103,9 @@ public sealed class HealthWhenDatabaseDownTests
     [Fact]
     public async Task Health_DatabaseStopped_Returns503()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "infusioncenter-test-pg-down-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions { DataDirectory = dir, Durable = false, DeleteOnStop = true });
-        await using var app = new InfusionAppFactory(postgres.ConnectionString);
+        // A server of its own (same engine as the shared one), since this test stops it.
+        await using var postgres = await TestPostgres.StartAsync();
+        await using var app = new InfusionAppFactory(await postgres.CreateDatabaseAsync("down"));
         using var client = app.CreateClientAs(null); // /health is anonymous
         (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
 

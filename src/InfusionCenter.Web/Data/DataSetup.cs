@@ -39,12 +39,20 @@ public static class DataSetup
 
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddDbContextFactory<InfusionDbContext>((services, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseInfusionDatabase(connectionString)
             .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         // ASP.NET Core Identity's stores take a scoped context.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<InfusionDbContext>>().CreateDbContext());
         builder.Services.AddHealthChecks().AddDbContextCheck<InfusionDbContext>("database");
     }
+
+    /// <summary>
+    /// The one way the app, its design-time factory and the benchmarks reach the database: Npgsql, snake_case names
+    /// (tables and columns need no quoting in hand-written SQL and psql) and our migrations history table.
+    /// </summary>
+    public static DbContextOptionsBuilder UseInfusionDatabase(this DbContextOptionsBuilder options, string connectionString) => options
+        .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        .UseSnakeCaseNamingConvention();
 
     /// <summary>Applies pending migrations, then, in Development only (unless Seed:Demo=false), the demo data.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)

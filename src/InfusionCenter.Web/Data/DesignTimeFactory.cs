@@ -9,8 +9,10 @@ namespace InfusionCenter.Web.Data;
 /// </summary>
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<InfusionDbContext>
 {
-    public InfusionDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<InfusionDbContext>()
-        .UseNpgsql(Environment.GetEnvironmentVariable("ConnectionStrings__InfusionCenter") ?? "Host=127.0.0.1;Database=infusioncenter;Username=postgres",
-            npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-        .Options);
+    public InfusionDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<InfusionDbContext>();
+        options.UseInfusionDatabase(Environment.GetEnvironmentVariable("ConnectionStrings__InfusionCenter") ?? "Host=127.0.0.1;Database=infusioncenter;Username=postgres");
+        return new(options.Options);
+    }
 }

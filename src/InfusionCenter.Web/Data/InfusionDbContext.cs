@@ -1,5 +1,6 @@
 using InfusionCenter.Web.Features.Audit;
 using InfusionCenter.Web.Features.Auth;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +50,30 @@ public sealed class InfusionDbContext(DbContextOptions<InfusionDbContext> option
         // btree_gist lets exclusion constraints combine = on ids with && on time ranges (no double booking).
         modelBuilder.HasPostgresExtension("btree_gist");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InfusionDbContext).Assembly);
-        SnakeCaseNames.Apply(modelBuilder);
+        NameIdentityTablesInSnakeCase(modelBuilder);
+    }
+
+    /// <summary>
+    /// Identity names its tables and indexes explicitly (AspNetUsers, UserNameIndex), which the snake_case naming
+    /// convention leaves alone; our database has had them in snake_case since the first migration, so they are pinned.
+    /// </summary>
+    private static void NameIdentityTablesInSnakeCase(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AppUser>(user =>
+        {
+            user.ToTable("asp_net_users");
+            user.HasIndex(u => u.NormalizedUserName).HasDatabaseName("user_name_index");
+            user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("email_index");
+        });
+        modelBuilder.Entity<IdentityRole>(role =>
+        {
+            role.ToTable("asp_net_roles");
+            role.HasIndex(r => r.NormalizedName).HasDatabaseName("role_name_index");
+        });
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("asp_net_user_claims");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("asp_net_user_logins");
+        modelBuilder.Entity<IdentityUserRole<string>>().ToTable("asp_net_user_roles");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("asp_net_user_tokens");
+        modelBuilder.Entity<IdentityRoleClaim<string>>().ToTable("asp_net_role_claims");
     }
 }

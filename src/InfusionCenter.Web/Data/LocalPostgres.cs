@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace InfusionCenter.Web.Data;
@@ -42,14 +39,16 @@ public sealed class LocalPostgres : IAsyncDisposable
     private readonly LocalPostgresOptions _options;
     private readonly string _bin;
     private readonly bool _asPostgresUser;
+    private readonly FileStream _ownerLock;
     private int _stopped;
 
-    private LocalPostgres(LocalPostgresOptions options, string bin, int port, bool asPostgresUser)
+    private LocalPostgres(LocalPostgresOptions options, string bin, int port, bool asPostgresUser, FileStream ownerLock)
     {
         _options = options;
         _bin = bin;
         Port = port;
         _asPostgresUser = asPostgresUser;
+        _ownerLock = ownerLock;
     }
 
     public int Port { get; }
@@ -72,28 +71,64 @@ public sealed class LocalPostgres : IAsyncDisposable
     public static async Task<LocalPostgres> StartAsync(LocalPostgresOptions options, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         log ??= _ => { };
-        var bin = options.BinDirectory ?? FindBinDirectory()
+        var bin = options.BinDirectory ?? PostgresTools.FindBinDirectory()
             ?? throw new InvalidOperationException(
                 "No PostgreSQL server binaries found under /usr/lib/postgresql/*/bin. Install them (Debian: apt-get install postgresql) " +
                 "or set ConnectionStrings:InfusionCenter to an existing server.");
-        var asPostgresUser = Environment.UserName == "root" || IsRoot();
+        var asPostgresUser = Environment.UserName == "root" || PostgresTools.IsRoot();
         var dataDir = Path.GetFullPath(options.DataDirectory);
         options = options with { DataDirectory = dataDir };
 
         Directory.CreateDirectory(dataDir);
+        var ownerLock = AcquireOwnerLock(dataDir);
+        try
+        {
+            return await StartLockedAsync(options, bin, asPostgresUser, ownerLock, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ownerLock.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Holds <c>&lt;data directory&gt;.lock</c> exclusively for as long as this process uses the cluster (released by the
+    /// operating system if the process dies). A second app started on the same data directory stops here with a clear
+    /// message instead of taking over, and later losing, the cluster of the app already running.
+    /// </summary>
+    private static FileStream AcquireOwnerLock(string dataDir)
+    {
+        var path = dataDir.TrimEnd(Path.DirectorySeparatorChar) + ".lock";
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException(
+                $"The embedded database in {dataDir} is in use by another InfusionCenter process. Stop that one first " +
+                "(or give this one its own LocalPostgres:DataDirectory).", e);
+        }
+    }
+
+    private static async Task<LocalPostgres> StartLockedAsync(
+        LocalPostgresOptions options, string bin, bool asPostgresUser, FileStream ownerLock, Action<string> log, CancellationToken cancellationToken)
+    {
+        var dataDir = options.DataDirectory;
         if (asPostgresUser)
         {
-            await RunAsync("chown", ["-R", "postgres:postgres", dataDir], cancellationToken).ConfigureAwait(false);
+            await PostgresTools.RunAsync("chown", ["-R", "postgres:postgres", dataDir], cancellationToken).ConfigureAwait(false);
             // PostgreSQL needs its data directory to be 0700.
-            await RunAsync("chmod", ["700", dataDir], cancellationToken).ConfigureAwait(false);
-            EnsureTraversable(dataDir);
+            await PostgresTools.RunAsync("chmod", ["700", dataDir], cancellationToken).ConfigureAwait(false);
+            PostgresTools.EnsureTraversable(dataDir);
         }
 
         var pgCtl = Path.Combine(bin, "pg_ctl");
         if (!File.Exists(Path.Combine(dataDir, "PG_VERSION")))
         {
             log($"Initialising PostgreSQL cluster in {dataDir}");
-            var (code, output) = await RunPgAsync(asPostgresUser, Path.Combine(bin, "initdb"),
+            var (code, output) = await PostgresTools.RunPgAsync(asPostgresUser, Path.Combine(bin, "initdb"),
                 ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], cancellationToken).ConfigureAwait(false);
             if (code != 0)
             {
@@ -103,15 +138,15 @@ public sealed class LocalPostgres : IAsyncDisposable
         else
         {
             // A cluster left running by an app that was killed: stop it so that it restarts with our settings.
-            var (status, _) = await RunPgAsync(asPostgresUser, pgCtl, ["-D", dataDir, "status"], cancellationToken).ConfigureAwait(false);
+            var (status, _) = await PostgresTools.RunPgAsync(asPostgresUser, pgCtl, ["-D", dataDir, "status"], cancellationToken).ConfigureAwait(false);
             if (status == 0)
             {
                 log("Stopping a PostgreSQL cluster left running by an earlier run");
-                await RunPgAsync(asPostgresUser, pgCtl, ["-D", dataDir, "-m", "fast", "-w", "stop"], cancellationToken).ConfigureAwait(false);
+                await PostgresTools.RunPgAsync(asPostgresUser, pgCtl, ["-D", dataDir, "-m", "fast", "-w", "stop"], cancellationToken).ConfigureAwait(false);
             }
         }
 
-        var port = options.Port != 0 ? options.Port : FreePort();
+        var port = options.Port != 0 ? options.Port : PostgresTools.FreePort();
         var settings = string.Join(' ',
             "-c listen_addresses=127.0.0.1",
             $"-p {port.ToString(CultureInfo.InvariantCulture)}",
@@ -119,7 +154,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             options.Durable ? "-c fsync=on -c full_page_writes=on" : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
             "-c max_connections=200");
         var logFile = Path.Combine(dataDir, "server.log");
-        var (startCode, startOutput) = await RunPgAsync(asPostgresUser, pgCtl,
+        var (startCode, startOutput) = await PostgresTools.RunPgAsync(asPostgresUser, pgCtl,
             ["-D", dataDir, "-w", "-t", "60", "-l", logFile, "-o", settings, "start"], cancellationToken).ConfigureAwait(false);
         if (startCode != 0)
         {
@@ -127,7 +162,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             throw new InvalidOperationException($"pg_ctl start failed ({startCode}): {startOutput}\n{tail}");
         }
 
-        var instance = new LocalPostgres(options, bin, port, asPostgresUser);
+        var instance = new LocalPostgres(options, bin, port, asPostgresUser, ownerLock);
         await instance.EnsureDatabaseAsync(options.Database, cancellationToken).ConfigureAwait(false);
         log($"PostgreSQL cluster ready on 127.0.0.1:{port}");
         return instance;
@@ -157,9 +192,11 @@ public sealed class LocalPostgres : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         // A throwaway cluster is deleted right after: no need for the shutdown checkpoint (often too slow for a process exiting).
         var mode = _options.DeleteOnStop ? "immediate" : "fast";
-        await RunPgAsync(_asPostgresUser, Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-m", mode, "-w", "-t", "60", "stop"], CancellationToken.None).ConfigureAwait(false);
+        await PostgresTools.RunPgAsync(_asPostgresUser, Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-m", mode, "-w", "-t", "60", "stop"], CancellationToken.None).ConfigureAwait(false);
+        await _ownerLock.DisposeAsync().ConfigureAwait(false);
         if (_options.DeleteOnStop)
         {
+            File.Delete(_ownerLock.Name);
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);
@@ -175,101 +212,4 @@ public sealed class LocalPostgres : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
-
-    /// <summary>The newest PostgreSQL server binaries on this machine, or null.</summary>
-    public static string? FindBinDirectory()
-    {
-        const string root = "/usr/lib/postgresql";
-        if (!Directory.Exists(root))
-        {
-            return null;
-        }
-
-        return Directory.GetDirectories(root)
-            .Select(dir => (dir, version: int.TryParse(Path.GetFileName(dir), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : -1))
-            .Where(x => x.version > 0 && File.Exists(Path.Combine(x.dir, "bin", "initdb")))
-            .OrderByDescending(x => x.version)
-            .Select(x => Path.Combine(x.dir, "bin"))
-            .FirstOrDefault();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static bool IsRoot()
-    {
-        try
-        {
-            return File.ReadLines("/proc/self/status")
-                .FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal))?
-                .Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) == "0";
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>The postgres user must be able to reach the data directory through its parents.</summary>
-    private static void EnsureTraversable(string dataDir)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        for (var dir = Path.GetDirectoryName(dataDir); !string.IsNullOrEmpty(dir) && dir != "/"; dir = Path.GetDirectoryName(dir))
-        {
-            try
-            {
-                var mode = File.GetUnixFileMode(dir);
-                if (!mode.HasFlag(UnixFileMode.OtherExecute))
-                {
-                    File.SetUnixFileMode(dir, mode | UnixFileMode.OtherExecute);
-                }
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
-    }
-
-    private static Task<(int Code, string Output)> RunPgAsync(bool asPostgresUser, string tool, IReadOnlyList<string> args, CancellationToken cancellationToken) =>
-        asPostgresUser
-            ? RunAsync("runuser", ["-u", "postgres", "--", tool, .. args], cancellationToken)
-            : RunAsync(tool, args, cancellationToken);
-
-    private static async Task<(int Code, string Output)> RunAsync(string file, IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var info = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = "/",
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}");
-        // pg_ctl start leaves the server holding inherited pipes open; read with a bounded wait.
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        var output = await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(2000, cancellationToken)).ConfigureAwait(false) is Task<string[]> both
-            ? string.Join('\n', both.Result)
-            : "";
-        return (process.ExitCode, output.Trim());
-    }
 }

@@ -1,60 +1,58 @@
 using System.Globalization;
-using System.Diagnostics;
 using Serilog;
+using Serilog.Events;
 
 namespace InfusionCenter.Web.Infrastructure;
 
+/// <summary>
+/// Logging through Serilog.AspNetCore. Sinks and levels come from the <c>Serilog</c> configuration section
+/// (appsettings.json: the console, behind an async wrapper so a slow terminal never holds up a request); the rolling
+/// file is added here from <c>Serilog:File:Path</c> because its path is relative to the content root, not the
+/// working directory. Logs carry ids only: no names, MRNs, birth dates or contact details.
+/// </summary>
 public static class Logging
 {
-    /// <summary>
-    /// Serilog (console + rolling file) with levels from the <c>Serilog</c> configuration section.
-    /// Serilog.AspNetCore does not restore in our feed, so Serilog is plugged into Microsoft.Extensions.Logging.
-    /// </summary>
-    public static void AddSerilogLogging(this WebApplicationBuilder builder)
+    public static void AddInfusionLogging(this WebApplicationBuilder builder)
     {
-        var configuration = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext();
-        // Rolling file: Serilog:File:Path (relative to the content root); empty switches it off.
-        if (builder.Configuration["Serilog:File:Path"] is { Length: > 0 } path)
+        var configuration = builder.Configuration;
+        var contentRoot = builder.Environment.ContentRootPath;
+        // preserveStaticLogger: every app host (the test tiers run several in one process) keeps its own logger,
+        // disposed and flushed with the host; the static Log.Logger is never touched.
+        builder.Services.AddSerilog((services, logger) =>
         {
-            configuration.WriteTo.File(
-                Path.GetFullPath(path, builder.Environment.ContentRootPath),
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: builder.Configuration.GetValue("Serilog:File:RetainedDays", 14),
-                outputTemplate: "{Timestamp:o} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
-                formatProvider: CultureInfo.InvariantCulture);
-        }
-
-        var logger = configuration.CreateLogger();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+            logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            if (configuration["Serilog:File:Path"] is { Length: > 0 } path)
+            {
+                logger.WriteTo.Async(sink => sink.File(
+                    Path.GetFullPath(path, contentRoot),
+                    rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: configuration.GetValue("Serilog:File:RetainedDays", 14),
+                    outputTemplate: "{Timestamp:o} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                    formatProvider: CultureInfo.InvariantCulture));
+            }
+        }, preserveStaticLogger: true);
     }
 
     /// <summary>
-    /// One line per HTTP request: method, path, status and elapsed ms. Only the path is logged,
-    /// never the query string (a search for a patient's name must not reach the logs).
+    /// One line per HTTP request: method, path, status and elapsed ms. Only the path is logged, never the query string
+    /// (a search for a patient's name must not reach the logs). Blazor's circuit traffic and static files are logged
+    /// at Debug (hidden by default); server errors at Error.
     /// </summary>
-    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app)
-    {
-        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("InfusionCenter.Http");
-        return app.Use(async (context, next) =>
+    public static IApplicationBuilder UseInfusionRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options =>
         {
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                var path = context.Request.Path.Value;
-                if (path is not null && !path.StartsWith("/_blazor", StringComparison.Ordinal))
-                {
-                    logger.LogInformation("HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms",
-                        context.Request.Method, path, context.Response.StatusCode, elapsed);
-                }
-            }
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.IncludeQueryInRequestPath = false;
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : IsPlumbing(context.Request.Path) ? LogEventLevel.Debug
+                : LogEventLevel.Information;
         });
-    }
+
+    private static bool IsPlumbing(PathString path) =>
+        path.StartsWithSegments("/_blazor", StringComparison.Ordinal)
+        || path.StartsWithSegments("/_framework", StringComparison.Ordinal)
+        || path.StartsWithSegments("/_content", StringComparison.Ordinal)
+        || (!path.StartsWithSegments("/api", StringComparison.Ordinal) && Path.HasExtension(path.Value));
 }

@@ -39,6 +39,8 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         builder.ToTable("clinics");
         builder.Property(c => c.Name).HasMaxLength(120);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
+        // The name this column has had since the first migration (the naming convention would now drop the "_" before "minutes").
+        builder.Property(c => c.MaxStartsPerNursePer30Minutes).HasColumnName("max_starts_per_nurse_per30_minutes");
         builder.HasMany(c => c.OpeningHours).WithOne().HasForeignKey(h => h.ClinicId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(c => c.RowVersion).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
     }

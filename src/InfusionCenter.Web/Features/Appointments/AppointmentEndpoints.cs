@@ -10,7 +10,6 @@ public static class AppointmentEndpoints
 {
     public static IServiceCollection AddAppointments(this IServiceCollection services)
     {
-        services.AddSingleton<BookAppointmentValidator>();
         services.AddSingleton<ClinicCalendar>();
         services.AddSingleton<BoardEvents>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardEvents>());

@@ -65,8 +65,8 @@ public static class CapacitySql
             FROM segments g
             CROSS JOIN LATERAL generate_series(date_trunc('hour', g.s), g.e - interval '1 microsecond', interval '1 hour') AS h
         )
-        SELECT hour_start::date AS "Date", date_part('hour', hour_start)::int AS "Hour",
-               sum(date_part('epoch', pe - ps) * level) / 60.0 AS "ChairMinutes", max(level)::int AS "PeakChairsInUse"
+        SELECT hour_start::date AS date, date_part('hour', hour_start)::int AS hour,
+               sum(date_part('epoch', pe - ps) * level) / 60.0 AS chair_minutes, max(level)::int AS peak_chairs_in_use
         FROM parts
         WHERE pe > ps
         GROUP BY hour_start
@@ -75,7 +75,7 @@ public static class CapacitySql
 
     /// <summary>Per clinic-local day and half-hour slot (0 = 00:00, 1 = 00:30, ...): infusion starts.</summary>
     public const string Starts = $"""
-        SELECT l::date AS "Date", (date_part('hour', l) * 2 + floor(date_part('minute', l) / 30))::int AS "Slot", sum(n)::int AS "Starts"
+        SELECT l::date AS date, (date_part('hour', l) * 2 + floor(date_part('minute', l) / 30))::int AS slot, sum(n)::int AS starts
         FROM (
             SELECT {Bin15} AT TIME ZONE @zone AS l, count(*) AS n
             FROM appointments a
@@ -93,14 +93,14 @@ public static class CapacitySql
     /// whose status holds chair time.
     /// </summary>
     public const string Mix = $"""
-        SELECT a.status AS "Status",
-               coalesce(a.protocol_code, '') AS "Protocol",
-               count(*)::int AS "Appointments",
-               sum(date_part('epoch', a.ends_at - a.starts_at)) / 60.0 AS "PlannedMinutes",
-               (count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL))::int AS "Measured",
-               coalesce(sum(date_part('epoch', a.completed_at - a.in_chair_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL), 0) / 60.0 AS "ActualMinutes",
-               (count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at))::int AS "Overruns",
-               coalesce(sum(date_part('epoch', a.completed_at - a.ends_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at), 0) / 60.0 AS "OverrunMinutes"
+        SELECT a.status AS status,
+               coalesce(a.protocol_code, '') AS protocol,
+               count(*)::int AS appointments,
+               sum(date_part('epoch', a.ends_at - a.starts_at)) / 60.0 AS planned_minutes,
+               (count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL))::int AS measured,
+               coalesce(sum(date_part('epoch', a.completed_at - a.in_chair_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL), 0) / 60.0 AS actual_minutes,
+               (count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at))::int AS overruns,
+               coalesce(sum(date_part('epoch', a.completed_at - a.ends_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at), 0) / 60.0 AS overrun_minutes
         FROM appointments a
         -- protocol_code is copied onto the appointment at booking: no probe into doses/regimens per row
         WHERE a.starts_at >= {RangeStart} AND a.starts_at < {RangeEnd}
@@ -114,7 +114,7 @@ public static class CapacitySql
     /// Doses due before <c>@start</c> (within a year) come back with a null week: the overdue backlog.
     /// </summary>
     public const string Forecast = $"""
-        SELECT 'booked' AS "Kind", date_trunc('week', l)::date AS "Week", sum(n)::int AS "Items", sum(minutes) AS "ChairMinutes"
+        SELECT 'booked' AS kind, date_trunc('week', l)::date AS week, sum(n)::int AS items, sum(minutes) AS chair_minutes
         FROM (
             SELECT {Bin15} AT TIME ZONE @zone AS l, count(*) AS n, sum(date_part('epoch', a.ends_at - a.starts_at)) / 60.0 AS minutes
             FROM appointments a

@@ -11,10 +11,6 @@ public sealed record AuthorizationRequest(DateOnly? Expires);
 public static class PatientEndpoints
 {
     public static IServiceCollection AddPatients(this IServiceCollection services) => services
-        .AddSingleton<CreatePatientValidator>()
-        .AddSingleton<UpdateMeasurementsValidator>()
-        .AddSingleton<SchedulingPreferencesValidator>()
-        .AddSingleton<EnrolRequestValidator>()
         .AddScoped<PatientService>()
         .AddScoped<RegimenService>();
 

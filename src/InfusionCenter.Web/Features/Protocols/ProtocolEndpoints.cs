@@ -10,8 +10,6 @@ namespace InfusionCenter.Web.Features.Protocols;
 public static class ProtocolEndpoints
 {
     public static IServiceCollection AddProtocols(this IServiceCollection services) => services
-        .AddSingleton<ProtocolDefinitionValidator>()
-        .AddSingleton<CalendarQueryValidator>()
         .AddScoped<ProtocolService>();
 
     public static void MapProtocols(this IEndpointRouteBuilder app)

@@ -1,51 +1,40 @@
 using System.Globalization;
 using InfusionCenter.Web.Data;
-using Xunit;
 
 namespace InfusionCenter.Testing;
 
 /// <summary>
-/// One throwaway PostgreSQL cluster per test assembly (fsync off, deleted afterwards), started from the
-/// machine's PostgreSQL binaries by the same <see cref="LocalPostgres"/> the app uses for its embedded
-/// database. Each test class asks for its own fresh database, so classes never see each other's rows.
+/// The fallback where Docker cannot be had: a throwaway cluster (fsync off, deleted afterwards) started from the machine's
+/// PostgreSQL binaries by the same <see cref="LocalPostgres"/> the app uses for its embedded database.
 /// </summary>
-public sealed class PostgresCluster : IAsyncLifetime
+public sealed class ClusterPostgres : TestPostgres
 {
-    private static int _databaseCounter;
-    private LocalPostgres? _postgres;
-
-    public LocalPostgres Server => _postgres ?? throw new InvalidOperationException("Cluster not started");
-
     private const string Prefix = "infusioncenter-test-pg-";
 
-    public async Task InitializeAsync()
+    private readonly LocalPostgres _postgres;
+
+    private ClusterPostgres(LocalPostgres postgres) => _postgres = postgres;
+
+    public override string Engine => "throwaway PostgreSQL cluster (no Docker)";
+
+    protected override string ServerConnectionString => _postgres.ConnectionStringFor("postgres");
+
+    public static async Task<ClusterPostgres> CreateAsync()
     {
         RemoveStaleClusters();
         var dir = Path.Combine(Path.GetTempPath(), Prefix + Guid.NewGuid().ToString("N")[..12]);
-        _postgres = await LocalPostgres.StartAsync(new LocalPostgresOptions
+        return new ClusterPostgres(await LocalPostgres.StartAsync(new LocalPostgresOptions
         {
             DataDirectory = dir,
             Durable = false,
             DeleteOnStop = true,
             Database = "postgres",
-        });
+        }));
     }
 
-    /// <summary>Creates an empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix = "test")
-    {
-        var name = string.Create(CultureInfo.InvariantCulture, $"{prefix}_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid():N}").ToLowerInvariant();
-        await Server.EnsureDatabaseAsync(name);
-        return Server.ConnectionStringFor(name);
-    }
+    public override Task StopAsync() => _postgres.StopAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
-        }
-    }
+    public override ValueTask DisposeAsync() => _postgres.DisposeAsync();
 
     /// <summary>
     /// Deletes throwaway clusters that earlier test processes left behind (a test host can be ended before its exit handler
