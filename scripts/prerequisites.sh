@@ -95,6 +95,12 @@ _ensure_docker() {
   fi
   if ! docker info >/dev/null 2>&1; then
     if [ "$(id -u)" -ne 0 ]; then echo "the Docker engine does not answer and only root may start it"; return 1; fi
+    # A dockerd that is starting or stopping: wait for it to answer or to be gone.
+    for _ in $(seq 1 30); do
+      pgrep -x dockerd >/dev/null 2>&1 || break
+      docker info >/dev/null 2>&1 && return 0
+      sleep 0.5
+    done
     if pgrep -x dockerd >/dev/null 2>&1; then echo "dockerd runs but does not answer"; return 1; fi
     nohup dockerd >"${TMPDIR:-/tmp}/infusioncenter-dockerd.log" 2>&1 &
     echo $! >"${TMPDIR:-/tmp}/infusioncenter-dockerd.pid"

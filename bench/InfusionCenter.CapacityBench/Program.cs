@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Features.Appointments;
+using InfusionCenter.Web.Features.ClinicCalendar;
 using InfusionCenter.Web.Features.Capacity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,7 +55,7 @@ try
     Console.WriteLine($"Database size: {await Scalar(connection, "SELECT pg_size_pretty(pg_database_size(current_database()))")}; " +
         $"appointments table {await Scalar(connection, "SELECT pg_size_pretty(pg_total_relation_size('appointments'))")} with indexes");
 
-    var service = new CapacityService(factory, new ClinicCalendar(factory));
+    var service = new CapacityService(factory, new ClinicCalendarService(factory));
     var queries = new (string Name, string Sql, Func<NpgsqlParameter[]> Parameters)[]
     {
         ("occupancy (daily+heat map)", CapacitySql.Occupancy, () => CapacityService.RangeParameters(Zone, from, to)),

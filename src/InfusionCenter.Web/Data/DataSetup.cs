@@ -1,4 +1,5 @@
-using InfusionCenter.Web.Features.Appointments;
+using InfusionCenter.Web.Features.Booking;
+using InfusionCenter.Web.Features.Worklist;
 using InfusionCenter.Web.Features.Audit;
 using InfusionCenter.Web.Features.Auth;
 using InfusionCenter.Web.Features.Protocols;

@@ -1,4 +1,5 @@
-using InfusionCenter.Web.Features.Appointments;
+using InfusionCenter.Web.Features.Booking;
+using InfusionCenter.Web.Features.Worklist;
 using InfusionCenter.Web.Features.Regimens;
 using Microsoft.EntityFrameworkCore;
 

@@ -36,6 +36,12 @@ public sealed class Patient
     public List<DayOfWeek> PreferredWeekdays { get; set; } = [];
 
     public string FullName => $"{FamilyName}, {GivenName}";
+
+    /// <summary>
+    /// Kept by the database (a stored generated column): " " + the name's words in lower case without accents
+    /// (<see cref="InfusionDbContext.SearchKey"/>), so that a search matches its words in either order.
+    /// </summary>
+    public string SearchText { get; private set; } = "";
 }
 
 public enum ChairKind

@@ -49,9 +49,19 @@ public sealed class InfusionDbContext(DbContextOptions<InfusionDbContext> option
         base.OnModelCreating(modelBuilder); // ASP.NET Core Identity tables
         // btree_gist lets exclusion constraints combine = on ids with && on time ranges (no double booking).
         modelBuilder.HasPostgresExtension("btree_gist");
+        // unaccent and pg_trgm: patient search ignores accents and uses a trigram index (PatientSearch migration).
+        modelBuilder.HasPostgresExtension("unaccent");
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(InfusionDbContext).Assembly);
         NameIdentityTablesInSnakeCase(modelBuilder);
     }
+
+    /// <summary>
+    /// What a name search compares: lower case, accents removed (PostgreSQL unaccent: "Sørensen" → "sorensen"),
+    /// hyphens, apostrophes, commas and dots as spaces. The SQL function f_search_key; callable only inside queries.
+    /// </summary>
+    [DbFunction("f_search_key", IsBuiltIn = false)]
+    public static string SearchKey(string text) => throw new NotSupportedException("f_search_key runs in PostgreSQL only");
 
     /// <summary>
     /// Identity names its tables and indexes explicitly (AspNetUsers, UserNameIndex), which the snake_case naming

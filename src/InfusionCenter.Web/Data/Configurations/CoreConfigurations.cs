@@ -15,6 +15,10 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.HeightCm).HasPrecision(5, 1);
         builder.Property(p => p.WeightKg).HasPrecision(5, 1);
         builder.HasIndex(p => new { p.FamilyName, p.GivenName });
+        // Search by name (either order, accents ignored) and MRN: f_search_key is created by the PatientSearch migration.
+        builder.Property(p => p.SearchText)
+            .HasComputedColumnSql("f_search_key(given_name || ' ' || family_name || ' ' || mrn)", stored: true);
+        builder.HasIndex(p => p.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.Property(p => p.PreferredTime).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Domain.Scheduling.TimePreference.None).HasSentinel(Domain.Scheduling.TimePreference.None);
         builder.Property(p => p.PreferredWeekdays).HasDefaultValueSql("'{}'::integer[]");
         builder.Ignore(p => p.FullName);

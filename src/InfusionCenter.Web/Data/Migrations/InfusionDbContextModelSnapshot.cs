@@ -17,10 +17,12 @@ namespace InfusionCenter.Web.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("InfusionCenter.Web.Data.Appointment", b =>
@@ -467,6 +469,13 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasColumnName("preferred_weekdays")
                         .HasDefaultValueSql("'{}'::integer[]");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("f_search_key(given_name || ' ' || family_name || ' ' || mrn)", true);
+
                     b.Property<decimal?>("WeightKg")
                         .HasPrecision(5, 1)
                         .HasColumnType("numeric(5,1)")
@@ -478,6 +487,12 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.HasIndex("Mrn")
                         .IsUnique()
                         .HasDatabaseName("ix_patients_mrn");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_patients_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("FamilyName", "GivenName")
                         .HasDatabaseName("ix_patients_family_name_given_name");

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Features.Appointments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace InfusionCenter.Web.Features.Auth;
 
-public sealed record TokenRequest(string? Email, string? Password);
-
 public static class AuthEndpoints
 {
     public static void MapAuth(this IEndpointRouteBuilder app)

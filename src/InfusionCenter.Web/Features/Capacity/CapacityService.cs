@@ -1,6 +1,6 @@
 using System.Globalization;
 using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Features.Appointments;
+using InfusionCenter.Web.Features.ClinicCalendar;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -12,7 +12,7 @@ namespace InfusionCenter.Web.Features.Capacity;
 /// Every aggregate over appointments and doses runs in PostgreSQL (<see cref="CapacitySql"/>); this class
 /// only combines the grouped rows with the clinic's hours, closures, staffing and chair count.
 /// </summary>
-public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFactory, ClinicCalendar calendar)
+public sealed class CapacityService(IDbContextFactory<InfusionDbContext> dbFactory, ClinicCalendarService calendar)
 {
     /// <summary>Longest range one request may ask for (days, inclusive).</summary>
     public const int MaxRangeDays = 366;

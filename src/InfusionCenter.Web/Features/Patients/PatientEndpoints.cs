@@ -4,15 +4,11 @@ using InfusionCenter.Web.Infrastructure;
 
 namespace InfusionCenter.Web.Features.Patients;
 
-/// <summary>Infusion authorization valid until (null clears it).</summary>
-public sealed record AuthorizationRequest(DateOnly? Expires);
-
 /// <summary>API.md "Patients and regimens".</summary>
 public static class PatientEndpoints
 {
     public static IServiceCollection AddPatients(this IServiceCollection services) => services
-        .AddScoped<PatientService>()
-        .AddScoped<RegimenService>();
+        .AddScoped<PatientService>();
 
     public static void MapPatients(this IEndpointRouteBuilder app)
     {
@@ -54,26 +50,5 @@ public static class PatientEndpoints
             var (items, total) = await service.SearchAsync(search, skipValue, takeValue, cancellationToken: ct);
             return Results.Ok(new { total, items });
         });
-
-        patients.MapGet("/{id:int}/regimens", async (int id, PatientService service, RegimenService regimens, CancellationToken ct) =>
-        {
-            await service.GetAsync(id, ct); // 404 for an unknown patient
-            return Results.Ok(await regimens.ForPatientAsync(id, ct));
-        });
-
-        patients.MapPost("/{id:int}/regimens", async (int id, EnrolRequest request, RegimenService regimens, CancellationToken ct) =>
-        {
-            var regimen = await regimens.EnrolAsync(id, request, ct);
-            return Results.Created($"/api/regimens/{regimen.Id}", regimen);
-        }).RequireAuthorization(Policies.Nursing);
-
-        app.MapGet("/api/regimens/{id:int}", async (int id, RegimenService regimens, CancellationToken ct) =>
-            Results.Ok(await regimens.GetAsync(id, ct))).WithTags("Patients").RequireAuthorization(Policies.Read);
-
-        var doses = app.MapGroup("/api/doses").WithTags("Patients").RequireAuthorization(Policies.Nursing);
-        doses.MapPost("/{id:int}/given", async (int id, GivenRequest request, RegimenService regimens, CancellationToken ct) =>
-            Results.Ok(await regimens.RecordGivenAsync(id, request, ct)));
-        doses.MapPost("/{id:int}/missed", async (int id, RegimenService regimens, CancellationToken ct) =>
-            Results.Ok(await regimens.RecordMissedAsync(id, ct)));
     }
 }

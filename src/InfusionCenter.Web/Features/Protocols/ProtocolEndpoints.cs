@@ -98,5 +98,3 @@ public static class ProtocolEndpoints
         }
     }
 }
-
-public sealed record ProtocolResponse(int Version, DateTimeOffset UpdatedAt, string? UpdatedBy, ProtocolDefinition Definition);

@@ -2,57 +2,13 @@ using FluentValidation;
 using InfusionCenter.Domain.Calendars;
 using InfusionCenter.Domain.Protocols;
 using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Features.Appointments;
+using InfusionCenter.Web.Features.ClinicCalendar;
+using InfusionCenter.Web.Features.Board;
 using InfusionCenter.Web.Features.Protocols;
 using InfusionCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfusionCenter.Web.Features.Regimens;
-
-/// <summary>API.md: <c>{"protocol", "start", "priorCumulativeMgPerM2"?, "days"?}</c>; also the optional interval override and horizon.</summary>
-public sealed record EnrolRequest
-{
-    public string? Protocol { get; set; }
-    public DateOnly? Start { get; set; }
-    public decimal? PriorCumulativeMgPerM2 { get; set; }
-    public int? Days { get; set; }
-    public int? IntervalWeeks { get; set; }
-    public DateOnly? Until { get; set; }
-}
-
-public sealed record GivenRequest(DateOnly? Date);
-
-public sealed record DoseDto(
-    int Id, int Sequence, DateOnly Date, DateOnly Earliest, DateOnly Latest, decimal Amount, string Unit, decimal? AmountPerM2,
-    int ChairMinutes, int Course, int DayInCourse, string Label, DoseStatus Status, DateOnly? GivenOn, string? Warning);
-
-public sealed record RegimenDto(
-    int Id, int PatientId, string Protocol, string ProtocolName, int Version, int CurrentVersion, DateOnly Start, DateOnly Until,
-    decimal? Bsa, decimal PriorCumulativeMgPerM2, decimal? CumulativeCapMgPerM2, int? Days, int? IntervalWeeks,
-    RegimenStatus Status, string? StopReason, DateTimeOffset CreatedAt, IReadOnlyList<DoseDto> Doses)
-{
-    /// <summary>mg/m² given so far including the prior dose (BSA-dosed protocols), for cap progress.</summary>
-    public decimal GivenMgPerM2 => PriorCumulativeMgPerM2 + Doses.Where(d => d.Status == DoseStatus.Given).Sum(d => d.AmountPerM2 ?? 0m);
-
-    /// <summary>mg/m² the whole calendar reaches, prior dose included.</summary>
-    public decimal PlannedMgPerM2 => PriorCumulativeMgPerM2 + Doses.Where(d => d.Status != DoseStatus.Cancelled).Sum(d => d.AmountPerM2 ?? 0m);
-}
-
-public sealed class EnrolRequestValidator : AbstractValidator<EnrolRequest>
-{
-    public EnrolRequestValidator()
-    {
-        RuleFor(r => r.Protocol).NotEmpty().WithMessage("Choose a protocol.");
-        RuleFor(r => r.Start).NotNull().WithMessage("Start date is required.");
-        RuleFor(r => r.PriorCumulativeMgPerM2).GreaterThanOrEqualTo(0).When(r => r.PriorCumulativeMgPerM2 is not null)
-            .WithMessage("Prior cumulative dose cannot be negative.");
-        RuleFor(r => r.Days).InclusiveBetween(1, 31).When(r => r.Days is not null).WithMessage("Days must be between 1 and 31.");
-        RuleFor(r => r.IntervalWeeks).InclusiveBetween(1, 104).When(r => r.IntervalWeeks is not null).WithMessage("The interval must be between 1 and 104 weeks.");
-        RuleFor(r => r.Until).GreaterThanOrEqualTo(r => r.Start).When(r => r.Start is not null && r.Until is not null).WithMessage("Until must be on or after the start date.");
-        RuleFor(r => r.Until).Must((r, until) => until is null || r.Start is null || r.Start.Value.Year > DateOnly.MaxValue.Year - 10 || until.Value <= r.Start.Value.AddYears(10))
-            .WithMessage("Plan at most 10 years ahead.");
-    }
-}
 
 /// <summary>
 /// Enrols patients on regimens (calendar computed by the Domain and stored as doses) and records doses as
@@ -63,7 +19,7 @@ public sealed class RegimenService(
     IDbContextFactory<InfusionDbContext> dbFactory,
     ClinicClock clock,
     EnrolRequestValidator enrolValidator,
-    ClinicCalendar clinicCalendar,
+    ClinicCalendarService clinicCalendar,
     BoardEvents boardEvents,
     ILogger<RegimenService> logger)
 {

@@ -1,0 +1,462 @@
+using System.Globalization;
+using FluentValidation;
+using InfusionCenter.Domain.Protocols;
+using InfusionCenter.Domain.Scheduling;
+using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Features.Audit;
+using InfusionCenter.Web.Features.Regimens;
+using InfusionCenter.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using InfusionCenter.Web.Features.ClinicCalendar;
+using InfusionCenter.Web.Features.Board;
+using InfusionCenter.Web.Features.SafetyChecks;
+
+namespace InfusionCenter.Web.Features.Booking;
+
+/// <summary>
+/// Books, moves and cancels chair time and walks appointments through the day (check in, in chair,
+/// completed — which records the dose as given — and no-show). PostgreSQL's exclusion constraints are the
+/// final word on double booking: of two nurses booking the same chair at once exactly one succeeds.
+/// </summary>
+public sealed class AppointmentService(
+    IDbContextFactory<InfusionDbContext> dbFactory,
+    ClinicCalendarService clinicCalendar,
+    ClinicClock clock,
+    BookAppointmentValidator bookValidator,
+    RegimenService regimens,
+    BoardEvents boardEvents,
+    SafetyCheckService safetyChecks,
+    ILogger<AppointmentService> logger)
+{
+    /// <summary>Books a dose (a whole consecutive-day course when the dose is a course day) or a free appointment.</summary>
+    public async Task<IReadOnlyList<AppointmentDto>> BookAsync(BookAppointmentRequest request, string? user, CancellationToken cancellationToken = default)
+    {
+        await bookValidator.EnsureValidAsync(request, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+        var startLocal = ParseStart(request.Start!, settings, "start");
+
+        if (!await db.Patients.AnyAsync(p => p.Id == request.PatientId, cancellationToken))
+        {
+            throw RequestValidationException.For("patientId", $"No patient with id {request.PatientId}.");
+        }
+
+        var chair = await db.Chairs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.ChairId, cancellationToken)
+            ?? throw RequestValidationException.For("chairId", $"No chair with id {request.ChairId}.");
+        if (!chair.Active)
+        {
+            throw RequestValidationException.For("chairId", $"{chair.Name} is out of service.");
+        }
+
+        var days = new List<(Dose? Dose, DateTime StartLocal, int Minutes)>();
+        Guid? courseGroup = null;
+        string? protocolCode = null;
+        if (request.DoseId is { } doseId)
+        {
+            var dose = await db.Doses.Include(d => d.Regimen!).ThenInclude(r => r.ProtocolVersion)
+                .FirstOrDefaultAsync(d => d.Id == doseId, cancellationToken)
+                ?? throw RequestValidationException.For("doseId", $"No dose with id {doseId}.");
+            if (dose.Regimen!.PatientId != request.PatientId)
+            {
+                throw RequestValidationException.For("doseId", "This dose belongs to another patient.");
+            }
+
+            EnsureBookable(dose);
+            var definition = ProtocolJson.Deserialize(dose.Regimen.ProtocolVersion!.DefinitionJson);
+            protocolCode = definition.Code;
+            if (definition.RequiredChairKind is { } kind && !string.Equals(kind, chair.Kind.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                throw RequestValidationException.For("chairId", $"{definition.Drug.GenericName} needs a {kind}; {chair.Name} is a {chair.Kind.ToString().ToLowerInvariant()}.");
+            }
+
+            var localDate = DateOnly.FromDateTime(startLocal);
+            if (localDate < dose.Earliest || localDate > dose.Latest)
+            {
+                throw RequestValidationException.For("start", $"Dose {dose.Sequence} must be given between {dose.Earliest:yyyy-MM-dd} and {dose.Latest:yyyy-MM-dd} (target {dose.TargetDate:yyyy-MM-dd}).");
+            }
+
+            if (definition.IsCourseSeries)
+            {
+                // A consecutive-day course is booked as one unit: every day, same chair, same time.
+                var course = await db.Doses.Where(d => d.RegimenId == dose.RegimenId && d.Course == dose.Course && d.Status != DoseStatus.Cancelled)
+                    .OrderBy(d => d.DayInCourse).ToListAsync(cancellationToken);
+                if (course[0].Id != dose.Id)
+                {
+                    throw RequestValidationException.For("doseId", $"Book the course from its first day (dose {course[0].Sequence}): the {course.Count} days are booked together.");
+                }
+
+                foreach (var day in course)
+                {
+                    EnsureBookable(day);
+                    days.Add((day, startLocal.AddDays(day.DayInCourse - 1), day.ChairMinutes));
+                }
+
+                courseGroup = course.Count > 1 ? Guid.NewGuid() : null;
+            }
+            else
+            {
+                days.Add((dose, startLocal, request.Minutes ?? dose.ChairMinutes));
+            }
+        }
+        else
+        {
+            days.Add((null, startLocal, request.Minutes!.Value));
+        }
+
+        foreach (var (_, dayStart, minutes) in days)
+        {
+            EnsureInsideHours(settings, dayStart, minutes);
+        }
+
+        var now = clock.UtcNow.UtcDateTime;
+        var appointments = days.Select(d => new Appointment
+        {
+            PatientId = request.PatientId!.Value,
+            ChairId = chair.Id,
+            DoseId = d.Dose?.Id,
+            ProtocolCode = protocolCode,
+            StartsAt = settings.ToUtc(d.StartLocal),
+            EndsAt = settings.ToUtc(d.StartLocal.AddMinutes(d.Minutes)),
+            Status = AppointmentStatus.Booked,
+            CourseGroup = courseGroup,
+            BookedBy = user ?? (AuditUser.Name is var acting && acting != "system" ? acting : null), // the UI books as the signed-in user
+            BookedAt = now,
+        }).ToList();
+        foreach (var (dose, _, _) in days)
+        {
+            if (dose is not null)
+            {
+                dose.Status = DoseStatus.Booked;
+            }
+        }
+
+        db.Appointments.AddRange(appointments);
+        await SaveOrExplainConflictAsync(db, appointments, settings, cancellationToken);
+        logger.LogInformation("Booked appointment(s) {AppointmentIds} on chair {ChairId} for patient {PatientId}", string.Join(',', appointments.Select(a => a.Id)), chair.Id, request.PatientId);
+        await boardEvents.PublishAsync(days.Select(d => DateOnly.FromDateTime(d.StartLocal)), cancellationToken);
+        return await GetManyAsync(appointments.Select(a => a.Id).ToList(), cancellationToken);
+    }
+
+    /// <summary>Moves an appointment (with the rest of its course, by the same offset) to another chair and/or time.</summary>
+    public async Task<IReadOnlyList<AppointmentDto>> MoveAsync(int id, MoveAppointmentRequest request, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(request.Start) && request.ChairId is null)
+        {
+            throw RequestValidationException.For("start", "Give a new start and/or chairId.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+        var appointment = await db.Appointments.Include(a => a.Dose).FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"No appointment with id {id}.");
+        if (appointment.Status is not (AppointmentStatus.Booked or AppointmentStatus.CheckedIn))
+        {
+            throw new ConflictException($"Appointment {id} is {Describe(appointment.Status)}; only booked appointments can be moved.");
+        }
+
+        var group = appointment.CourseGroup is { } g
+            ? await db.Appointments.Include(a => a.Dose).Where(a => a.CourseGroup == g && a.Status != AppointmentStatus.Cancelled).OrderBy(a => a.StartsAt).ToListAsync(cancellationToken)
+            : [appointment];
+        var oldStartLocal = settings.ToLocal(appointment.StartsAt);
+        var newStartLocal = string.IsNullOrWhiteSpace(request.Start) ? oldStartLocal : ParseStart(request.Start, settings, "start");
+        var shift = newStartLocal - oldStartLocal;
+        Chair? chair = null;
+        if (request.ChairId is { } chairId)
+        {
+            chair = await db.Chairs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chairId, cancellationToken)
+                ?? throw RequestValidationException.For("chairId", $"No chair with id {chairId}.");
+            if (!chair.Active)
+            {
+                throw RequestValidationException.For("chairId", $"{chair.Name} is out of service.");
+            }
+        }
+
+        var touched = new List<DateOnly>();
+        foreach (var item in group)
+        {
+            var startLocal = settings.ToLocal(item.StartsAt) + shift;
+            var minutes = (int)(item.EndsAt - item.StartsAt).TotalMinutes;
+            EnsureInsideHours(settings, startLocal, minutes);
+            // As when booking, a course follows its first day: only that day's window applies (later days shift with it).
+            if (item == group[0] && item.Dose is { } dose && (DateOnly.FromDateTime(startLocal) < dose.Earliest || DateOnly.FromDateTime(startLocal) > dose.Latest))
+            {
+                throw RequestValidationException.For("start", $"Dose {dose.Sequence} must be given between {dose.Earliest:yyyy-MM-dd} and {dose.Latest:yyyy-MM-dd}.");
+            }
+
+            touched.Add(DateOnly.FromDateTime(settings.ToLocal(item.StartsAt)));
+            touched.Add(DateOnly.FromDateTime(startLocal));
+            item.StartsAt = settings.ToUtc(startLocal);
+            item.EndsAt = settings.ToUtc(startLocal.AddMinutes(minutes));
+            item.ChairId = chair?.Id ?? item.ChairId;
+        }
+
+        await SaveOrExplainConflictAsync(db, group, settings, cancellationToken);
+        logger.LogInformation("Moved appointment(s) {AppointmentIds}", string.Join(',', group.Select(a => a.Id)));
+        await boardEvents.PublishAsync(touched, cancellationToken);
+        return await GetManyAsync(group.Select(a => a.Id).ToList(), cancellationToken);
+    }
+
+    /// <summary>Cancels an appointment (and the rest of its course): kept for the record, the chair is free again, the dose is due again.</summary>
+    public async Task CancelAsync(int id, string? reason, CancellationToken cancellationToken = default)
+    {
+        reason = string.IsNullOrWhiteSpace(reason) ? "No reason given" : reason.Trim();
+        if (reason.Length > 500)
+        {
+            throw RequestValidationException.For("reason", "The reason is at most 500 characters.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"No appointment with id {id}.");
+        if (appointment.Status is AppointmentStatus.Completed or AppointmentStatus.InChair)
+        {
+            throw new ConflictException($"Appointment {id} is {Describe(appointment.Status)} and cannot be cancelled.");
+        }
+
+        if (appointment.Status == AppointmentStatus.Cancelled)
+        {
+            return;
+        }
+
+        var group = appointment.CourseGroup is { } g
+            ? await db.Appointments.Include(a => a.Dose).Where(a => a.CourseGroup == g && a.Status == AppointmentStatus.Booked || a.Id == id).ToListAsync(cancellationToken)
+            : await db.Appointments.Include(a => a.Dose).Where(a => a.Id == id).ToListAsync(cancellationToken);
+        var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+        var now = clock.UtcNow.UtcDateTime;
+        foreach (var item in group)
+        {
+            item.Status = AppointmentStatus.Cancelled;
+            item.CancelReason = reason;
+            item.CancelledAt = now;
+            if (item.Dose is { Status: DoseStatus.Booked } dose)
+            {
+                dose.Status = DoseStatus.Planned;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Cancelled appointment(s) {AppointmentIds}", string.Join(',', group.Select(a => a.Id)));
+        await boardEvents.PublishAsync(group.Select(a => DateOnly.FromDateTime(settings.ToLocal(a.StartsAt))), cancellationToken);
+    }
+
+    public Task<AppointmentDto> CheckInAsync(int id, CancellationToken cancellationToken = default) =>
+        TransitionAsync(id, [AppointmentStatus.Booked], AppointmentStatus.CheckedIn, (a, now) => a.CheckedInAt = now, cancellationToken);
+
+    /// <summary>The infusion starts: every blocking pre-infusion check must be confirmed (409 naming the others).</summary>
+    public async Task<AppointmentDto> InChairAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await safetyChecks.EnsureBlockingConfirmedAsync(id, cancellationToken);
+        return await TransitionAsync(id, [AppointmentStatus.Booked, AppointmentStatus.CheckedIn], AppointmentStatus.InChair, (a, now) =>
+        {
+            a.CheckedInAt ??= now;
+            a.InChairAt = now;
+        }, cancellationToken);
+    }
+
+    public async Task<AppointmentDto> NoShowAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var result = await TransitionAsync(id, [AppointmentStatus.Booked, AppointmentStatus.CheckedIn], AppointmentStatus.NoShow, (_, _) => { }, cancellationToken);
+        if (result.DoseId is { } doseId)
+        {
+            await regimens.RecordMissedAsync(doseId, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Completes the appointment and records its dose as given on the appointment's clinic-local date (re-anchoring the rest of the calendar).</summary>
+    public async Task<AppointmentDto> CompleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+                ?? throw new NotFoundException($"No appointment with id {id}.");
+            if (appointment.Status is not (AppointmentStatus.Booked or AppointmentStatus.CheckedIn or AppointmentStatus.InChair))
+            {
+                throw new ConflictException($"Appointment {id} is {Describe(appointment.Status)}; it cannot be completed.");
+            }
+
+            await safetyChecks.EnsureBlockingConfirmedAsync(id, cancellationToken);
+
+            if (appointment.DoseId is { } doseId)
+            {
+                var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+                await regimens.RecordGivenAsync(doseId, new GivenRequest(DateOnly.FromDateTime(settings.ToLocal(appointment.StartsAt))), cancellationToken);
+            }
+        }
+
+        return await TransitionAsync(id, [AppointmentStatus.Booked, AppointmentStatus.CheckedIn, AppointmentStatus.InChair], AppointmentStatus.Completed, (a, now) =>
+        {
+            a.CheckedInAt ??= now;
+            a.InChairAt ??= now;
+            a.CompletedAt = now;
+        }, cancellationToken);
+    }
+
+    public async Task<AppointmentDto> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        (await GetManyAsync([id], cancellationToken)).FirstOrDefault() ?? throw new NotFoundException($"No appointment with id {id}.");
+
+    /// <summary>The appointments of one clinic-local day (all statuses), by chair and time.</summary>
+    public async Task<IReadOnlyList<AppointmentDto>> ForDayAsync(DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var settings = await clinicCalendar.LoadAsync(date, date, cancellationToken);
+        var (from, to) = settings.DayInUtc(date);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Project(db.Appointments.Where(a => a.StartsAt < to && a.EndsAt > from), settings, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AppointmentDto>> GetManyAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MinValue, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Project(db.Appointments.Where(a => ids.Contains(a.Id)), settings, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<AppointmentDto>> Project(IQueryable<Appointment> query, ClinicSettings settings, CancellationToken cancellationToken)
+    {
+        var rows = await query.AsNoTracking()
+            .OrderBy(a => a.Chair!.SortOrder).ThenBy(a => a.StartsAt)
+            .Select(a => new
+            {
+                a.Id, a.PatientId, a.Patient!.GivenName, a.Patient.FamilyName, a.Patient.Mrn, a.ChairId, ChairName = a.Chair!.Name,
+                a.StartsAt, a.EndsAt, a.Status, a.CancelReason, a.DoseId,
+                DoseSequence = (int?)a.Dose!.Sequence, DoseLabel = a.Dose.Label, DoseAmount = (decimal?)a.Dose.Amount, DoseUnit = a.Dose.Unit,
+                Protocol = a.Dose.Regimen!.ProtocolVersion!.Protocol!.Code, ProtocolName = a.Dose.Regimen.ProtocolVersion.Name,
+                a.CourseGroup, a.BookedBy, a.BookedAt, a.CheckedInAt, a.InChairAt, a.CompletedAt,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(a => new AppointmentDto(
+            a.Id, a.PatientId, $"{a.FamilyName}, {a.GivenName}", a.Mrn, a.ChairId, a.ChairName,
+            ToOffset(a.StartsAt, settings), ToOffset(a.EndsAt, settings), (int)(a.EndsAt - a.StartsAt).TotalMinutes, a.Status, a.CancelReason,
+            a.DoseId, a.DoseSequence, a.DoseLabel, a.DoseAmount, a.DoseUnit, a.Protocol, a.ProtocolName,
+            a.CourseGroup, a.BookedBy, ToOffset(a.BookedAt, settings), ToOffset(a.CheckedInAt, settings), ToOffset(a.InChairAt, settings), ToOffset(a.CompletedAt, settings)))
+            .ToList();
+    }
+
+    /// <summary>A UTC instant as a clinic-local time with its offset.</summary>
+    internal static DateTimeOffset ToOffset(DateTime utc, ClinicSettings settings) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), settings.Zone);
+
+    private static DateTimeOffset? ToOffset(DateTime? utc, ClinicSettings settings) => utc is { } value ? ToOffset(value, settings) : null;
+
+    private async Task<AppointmentDto> TransitionAsync(int id, AppointmentStatus[] from, AppointmentStatus to, Action<Appointment, DateTime> apply, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"No appointment with id {id}.");
+        if (!from.Contains(appointment.Status))
+        {
+            throw new ConflictException($"Appointment {id} is {Describe(appointment.Status)}; it cannot be marked {Describe(to)}.");
+        }
+
+        appointment.Status = to;
+        apply(appointment, clock.UtcNow.UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException($"Appointment {id} was changed by someone else; the board has been refreshed.");
+        }
+
+        var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MinValue, cancellationToken);
+        await boardEvents.PublishAsync([DateOnly.FromDateTime(settings.ToLocal(appointment.StartsAt))], cancellationToken);
+        return await GetAsync(id, cancellationToken);
+    }
+
+    private static void EnsureBookable(Dose dose)
+    {
+        switch (dose.Status)
+        {
+            case DoseStatus.Booked:
+                throw new ConflictException($"Dose {dose.Sequence} is already booked; move or cancel that appointment instead.");
+            case DoseStatus.Given:
+                throw new ConflictException($"Dose {dose.Sequence} was already given on {dose.GivenOn:yyyy-MM-dd}.");
+            case DoseStatus.Cancelled:
+                throw new ConflictException($"Dose {dose.Sequence} was cancelled.");
+        }
+    }
+
+    private static void EnsureInsideHours(ClinicSettings settings, DateTime startLocal, int minutes)
+    {
+        var date = DateOnly.FromDateTime(startLocal);
+        var (hours, closed) = settings.HoursOn(date);
+        if (hours is null)
+        {
+            throw RequestValidationException.For("start", $"Cannot book: {closed}.");
+        }
+
+        var endLocal = startLocal.AddMinutes(minutes);
+        if (TimeOnly.FromDateTime(startLocal) < hours.Opens || endLocal > date.ToDateTime(hours.Closes))
+        {
+            throw RequestValidationException.For("start",
+                $"Cannot book {startLocal:HH:mm}–{endLocal:HH:mm} on {date:yyyy-MM-dd}: the clinic is open {hours.Opens:HH:mm}–{hours.Closes:HH:mm}.");
+        }
+    }
+
+    /// <summary>Saves; an exclusion-constraint violation becomes a 409 that names the clashing booking.</summary>
+    private static async Task SaveOrExplainConflictAsync(InfusionDbContext db, IReadOnlyList<Appointment> appointments, ClinicSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("This appointment was changed by someone else meanwhile; the board has been refreshed.");
+        }
+        catch (DbUpdateException e) when (e.IsExclusionViolation())
+        {
+            db.ChangeTracker.Clear();
+            foreach (var wanted in appointments)
+            {
+                var clash = await db.Appointments.AsNoTracking()
+                    .Where(a => a.Id != wanted.Id && a.Status != AppointmentStatus.Cancelled && a.Status != AppointmentStatus.NoShow
+                        && a.StartsAt < wanted.EndsAt && a.EndsAt > wanted.StartsAt
+                        && (a.ChairId == wanted.ChairId || a.PatientId == wanted.PatientId))
+                    .Select(a => new { a.ChairId, ChairName = a.Chair!.Name, a.PatientId, a.StartsAt, a.EndsAt })
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (clash is not null)
+                {
+                    var when = $"{settings.ToLocal(clash.StartsAt):HH:mm}–{settings.ToLocal(clash.EndsAt):HH:mm} on {settings.ToLocal(clash.StartsAt):yyyy-MM-dd}";
+                    throw new ConflictException(clash.ChairId == wanted.ChairId
+                        ? $"{clash.ChairName} is already booked {when}."
+                        : $"This patient already has an appointment {when} ({clash.ChairName}).");
+                }
+            }
+
+            throw new ConflictException("The chair or the patient is already booked at that time.");
+        }
+    }
+
+    private static DateTime ParseStart(string value, ClinicSettings settings, string field)
+    {
+        if (DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && !value.EndsWith('Z'))
+        {
+            return local;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            // No offset in the text (e.g. 2026-11-23T09:30:00.000): clinic time, not the server's time zone.
+            if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var wall) && wall.Kind == DateTimeKind.Unspecified)
+            {
+                return wall;
+            }
+
+            return settings.ToLocal(instant.UtcDateTime);
+        }
+
+        throw RequestValidationException.For(field, $"{field} must be ISO 8601, e.g. 2026-11-23T09:30 (clinic time) or 2026-11-23T09:30:00-05:00.");
+    }
+
+    private static string Describe(AppointmentStatus status) => status switch
+    {
+        AppointmentStatus.CheckedIn => "checked in",
+        AppointmentStatus.InChair => "in chair",
+        AppointmentStatus.NoShow => "a no-show",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}

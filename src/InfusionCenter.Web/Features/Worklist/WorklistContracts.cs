@@ -1,0 +1,22 @@
+using InfusionCenter.Domain.Protocols;
+using InfusionCenter.Domain.Scheduling;
+using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using InfusionCenter.Web.Features.ClinicCalendar;
+using InfusionCenter.Web.Features.Booking;
+using InfusionCenter.Web.Features.SafetyChecks;
+
+namespace InfusionCenter.Web.Features.Worklist;
+
+public sealed record DueDose(
+    int DoseId, int PatientId, string PatientName, string Mrn, string Protocol, string ProtocolName, int Sequence, string Label,
+    DateOnly Target, DateOnly Earliest, DateOnly Latest, decimal Amount, string Unit, int ChairMinutes, int CourseDays,
+    bool Overdue, DoseStatus Status, IReadOnlyList<string> Flags, string? Preferences = null);
+
+public sealed record SlotDto(int ChairId, string ChairName, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<SlotDayDto> Days);
+
+public sealed record SlotDayDto(int ChairId, DateTimeOffset Start, DateTimeOffset End);
+
+/// <summary>A due dose that fits a free stretch of a chair, with the slot it would take.</summary>
+public sealed record GapFit(DueDose Dose, SlotDto Slot);
