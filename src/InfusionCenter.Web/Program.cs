@@ -19,6 +19,7 @@ using InfusionCenter.Web.Features.Protocols;
 using InfusionCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using FluentValidation;
+using MudBlazor.Services;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -70,6 +71,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services.AddAdmin();
 builder.Services.AddOpenApi();
 builder.Services.AddRadzenComponents();
+builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();

@@ -24,6 +24,10 @@ public sealed class InfusionAppFactory : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> _settings;
 
+    private readonly CancellationTokenSource _stopTicking = new();
+
+    private readonly Task? _ticking;
+
     /// <param name="now">Starts the app's clock (a FakeTimeProvider) at this instant; null keeps the real clock.</param>
     /// <param name="settings">Configuration on top of the test defaults (e.g. a log file for a test that reads the logs).</param>
     /// <param name="port">With <paramref name="realPort"/>: the loopback port (0 picks a free one).</param>
@@ -32,6 +36,12 @@ public sealed class InfusionAppFactory : WebApplicationFactory<Program>
         _connectionString = connectionString;
         _settings = settings ?? new Dictionary<string, string>();
         _clock = now is { } start ? new FakeTimeProvider(start) : null;
+        if (_clock is not null && realPort)
+        {
+            // A browser drives this app: its clock starts at "now" and then runs in real time, because the UI's own
+            // timers (MudBlazor's popovers and search debounce) are created on the app's TimeProvider.
+            _ticking = Task.Run(() => RunClockAsync(_clock, _stopTicking.Token));
+        }
         if (realPort)
         {
             UseKestrel(port);
@@ -41,7 +51,10 @@ public sealed class InfusionAppFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => _connectionString;
 
-    /// <summary>The app's clock when started with a fixed "now": it stands still until a test advances it.</summary>
+    /// <summary>
+    /// The app's clock when started with a fixed "now": on the in-memory server it stands still until a test advances it;
+    /// on a real port (browser tests) it runs on in real time from that instant.
+    /// </summary>
     public FakeTimeProvider Clock => _clock ?? throw new InvalidOperationException("this app runs on the real clock");
 
     /// <summary>Base address of the running app (http://127.0.0.1:port/ with a real port).</summary>
@@ -137,6 +150,38 @@ public sealed class InfusionAppFactory : WebApplicationFactory<Program>
         {
             RoleOverride.Value = previous;
         }
+    }
+
+    private static async Task RunClockAsync(FakeTimeProvider clock, CancellationToken cancellationToken)
+    {
+        var last = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            var current = System.Diagnostics.Stopwatch.GetTimestamp();
+            clock.Advance(System.Diagnostics.Stopwatch.GetElapsedTime(last, current));
+            last = current;
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _stopTicking.CancelAsync();
+        if (_ticking is not null)
+        {
+            await _ticking;
+        }
+
+        _stopTicking.Dispose();
+        await base.DisposeAsync();
     }
 
     public async Task<InfusionDbContext> CreateDbContextAsync() =>

@@ -17,7 +17,7 @@ public sealed class RoleTests(BrowserFixture browser, LiveAppFixture live) : ICl
     {
         var page = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/", role);
         await Expect(page.GetByTestId("signed-in-role")).ToHaveTextAsync(role);
-        var menu = page.Locator(".rz-navigation-item-link");
+        var menu = page.Locator("[data-testid=side-menu] .mud-nav-link");
         foreach (var item in Everyone.Concat(extra))
         {
             await Expect(menu.Filter(new LocatorFilterOptions { HasText = item })).Not.ToHaveCountAsync(0);

@@ -106,7 +106,7 @@ public sealed class CapacityBrowserTests(BrowserFixture browser, LiveAppFixture 
     public async Task Capacity_NurseIsNotAllowed()
     {
         var page = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/", role: "Nurse");
-        await Expect(page.Locator(".rz-navigation-item-link", new PageLocatorOptions { HasText = "Capacity" })).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=side-menu] .mud-nav-link", new PageLocatorOptions { HasText = "Capacity" })).ToHaveCountAsync(0);
         (await page.APIRequest.GetAsync("/api/capacity/daily?from=2026-11-23&to=2026-11-29")).Status.ShouldBe(403);
         await page.GotoAsync("/capacity");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

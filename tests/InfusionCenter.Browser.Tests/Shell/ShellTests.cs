@@ -24,7 +24,7 @@ public sealed class ShellTests(BrowserFixture browser, LiveAppFixture live) : IC
         (await page.GetByTestId("signed-in-user").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "home.png"), FullPage = true });
 
-        await page.Locator(".rz-navigation-item-link", new PageLocatorOptions { HasText = "Patients" }).ClickAsync();
+        await page.Locator("[data-testid=side-menu] .mud-nav-link", new PageLocatorOptions { HasText = "Patients" }).ClickAsync();
 
         await page.WaitForURLAsync("**/patients");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Patients");
@@ -34,6 +34,24 @@ public sealed class ShellTests(BrowserFixture browser, LiveAppFixture live) : IC
         await Expect(page.Locator(".rz-data-row")).ToHaveCountAsync(1);
         await Expect(page.Locator(".rz-data-row")).ToContainTextAsync("MRN100101");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "patients.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task HeaderSearch_NameInEitherOrder_ListsThePatient_AndOpensTheirPage()
+    {
+        var page = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/board");
+        var box = page.GetByTestId("header-search").Locator("input");
+
+        await box.ClickAsync();
+        await box.PressSequentiallyAsync("maria alvarez", new LocatorPressSequentiallyOptions { Delay = 40 }); // the demo's "Alvarez, Maria", given name first
+        var result = page.GetByTestId("header-search-result").Filter(new LocatorFilterOptions { HasText = "Alvarez, Maria" });
+        await Expect(result).ToBeVisibleAsync();
+        await Expect(result).ToContainTextAsync("MRN100101");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "header-search.png") });
+        await result.ClickAsync();
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/patients/[0-9]+$"));
+        await Expect(page.GetByTestId("patient-name")).ToHaveTextAsync("Alvarez, Maria");
     }
 
     [Fact]
