@@ -1,9 +1,5 @@
 using FluentValidation;
-using InfusionCenter.Web.Data;
 using InfusionCenter.Web.Features.Auth;
-using InfusionCenter.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace InfusionCenter.Web.Features.Admin;
 

@@ -1,6 +1,3 @@
-using InfusionCenter.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace InfusionCenter.Web.Features.Audit;
 
 public sealed record AuditQuery(string? User = null, string? EntityType = null, string? EntityId = null, string? Action = null, DateOnly? From = null, DateOnly? To = null, int Skip = 0, int Take = 50);

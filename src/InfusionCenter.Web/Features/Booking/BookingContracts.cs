@@ -1,15 +1,6 @@
 using System.Globalization;
 using FluentValidation;
-using InfusionCenter.Domain.Protocols;
-using InfusionCenter.Domain.Scheduling;
 using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Features.Audit;
-using InfusionCenter.Web.Features.Regimens;
-using InfusionCenter.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using InfusionCenter.Web.Features.ClinicCalendar;
-using InfusionCenter.Web.Features.Board;
-using InfusionCenter.Web.Features.SafetyChecks;
 
 namespace InfusionCenter.Web.Features.Booking;
 

@@ -1,7 +1,3 @@
-using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace InfusionCenter.Web.Features.Chairs;
 
 /// <summary>API.md chairs body: <c>{"name", "kind": "recliner"|"bed"|"privateRoom", "active"}</c> (also the admin form's model).</summary>

@@ -1,6 +1,5 @@
 using InfusionCenter.Domain.Scheduling;
-using InfusionCenter.Web.Data;
-using Microsoft.EntityFrameworkCore;
+
 
 namespace InfusionCenter.Web.Features.ClinicCalendar;
 

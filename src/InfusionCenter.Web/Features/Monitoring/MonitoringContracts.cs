@@ -1,9 +1,5 @@
 using InfusionCenter.Domain.Protocols;
-using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Features.Audit;
-using InfusionCenter.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using InfusionCenter.Web.Features.SafetyChecks;
+
 
 namespace InfusionCenter.Web.Features.Monitoring;
 

@@ -1,9 +1,6 @@
 using FluentValidation;
 using InfusionCenter.Domain.Patients;
 using InfusionCenter.Domain.Scheduling;
-using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace InfusionCenter.Web.Features.Patients;
 

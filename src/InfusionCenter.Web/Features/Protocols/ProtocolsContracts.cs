@@ -1,11 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
-using InfusionCenter.Domain;
-using InfusionCenter.Domain.Calendars;
 using InfusionCenter.Domain.Protocols;
-using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace InfusionCenter.Web.Features.Protocols;
 

@@ -1,12 +1,5 @@
 using FluentValidation;
-using InfusionCenter.Domain.Calendars;
-using InfusionCenter.Domain.Protocols;
 using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Features.ClinicCalendar;
-using InfusionCenter.Web.Features.Board;
-using InfusionCenter.Web.Features.Protocols;
-using InfusionCenter.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace InfusionCenter.Web.Features.Regimens;
 

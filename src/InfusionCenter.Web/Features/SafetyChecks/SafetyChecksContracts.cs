@@ -1,10 +1,5 @@
 using InfusionCenter.Domain.Protocols;
-using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Features.Audit;
-using InfusionCenter.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using InfusionCenter.Web.Features.ClinicCalendar;
-using InfusionCenter.Web.Features.Booking;
+
 
 namespace InfusionCenter.Web.Features.SafetyChecks;
 

@@ -1,11 +1,5 @@
-using InfusionCenter.Domain.Protocols;
-using InfusionCenter.Domain.Scheduling;
 using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using InfusionCenter.Web.Features.ClinicCalendar;
-using InfusionCenter.Web.Features.Booking;
-using InfusionCenter.Web.Features.SafetyChecks;
+
 
 namespace InfusionCenter.Web.Features.Worklist;
 
