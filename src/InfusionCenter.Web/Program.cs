@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using InfusionCenter.Web.Components;
+using InfusionCenter.Web.Components.Shared;
 using InfusionCenter.Web.Data;
 using InfusionCenter.Web.Features.Admin;
 using InfusionCenter.Web.Features.Board;
@@ -72,6 +73,7 @@ builder.Services.AddAdmin();
 builder.Services.AddOpenApi();
 builder.Services.AddRadzenComponents();
 builder.Services.AddMudServices();
+builder.Services.AddScoped<UserAccess>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();

@@ -25,7 +25,7 @@ public sealed class FluentValidationBridge : ComponentBase, IDisposable
     {
         if (EditContext is null)
         {
-            throw new InvalidOperationException($"{nameof(FluentValidationBridge)} must sit inside an EditForm or RadzenTemplateForm.");
+            throw new InvalidOperationException($"{nameof(FluentValidationBridge)} must sit inside an EditForm.");
         }
 
         if (ReferenceEquals(EditContext, _context))
@@ -40,20 +40,32 @@ public sealed class FluentValidationBridge : ComponentBase, IDisposable
         _context.OnFieldChanged += OnFieldChanged;
     }
 
-    /// <summary>Shows errors keyed by API field names (camelCase paths) next to the matching fields.</summary>
-    public void ShowErrors(IDictionary<string, string[]> errors)
+    /// <summary>
+    /// Shows errors keyed by API field names (camelCase paths) next to the matching fields of the form's model; returns
+    /// the messages for keys that are not a property of the model (nothing on the form would show them).
+    /// </summary>
+    public IReadOnlyList<string> ShowErrors(IDictionary<string, string[]> errors)
     {
         if (_context is null || _messages is null)
         {
-            return;
+            return errors.Values.SelectMany(m => m).ToList();
         }
 
+        var unshown = new List<string>();
         foreach (var (field, messages) in errors)
         {
-            _messages.Add(_context.Field(ToPropertyName(field)), messages);
+            var property = ToPropertyName(field);
+            if (_context.Model.GetType().GetProperty(property) is null)
+            {
+                unshown.AddRange(messages);
+                continue;
+            }
+
+            _messages.Add(_context.Field(property), messages);
         }
 
         _context.NotifyValidationStateChanged();
+        return unshown;
     }
 
     public void Dispose() => Detach();

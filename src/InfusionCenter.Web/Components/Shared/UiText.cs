@@ -1,5 +1,7 @@
 using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Features.Monitoring;
 using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
 
 namespace InfusionCenter.Web.Components.Shared;
 
@@ -26,6 +28,47 @@ public static class UiText
         _ => status.ToString(),
     };
 
+    public static ChipTone StatusTone(AppointmentStatus status) => status switch
+    {
+        AppointmentStatus.InChair => ChipTone.Primary,
+        AppointmentStatus.CheckedIn => ChipTone.Info,
+        AppointmentStatus.Completed => ChipTone.Success,
+        AppointmentStatus.NoShow => ChipTone.Danger,
+        _ => ChipTone.Neutral,
+    };
+
+    public static string DoseStatusLabel(DoseStatus status) => status switch
+    {
+        DoseStatus.Planned => "Planned",
+        DoseStatus.Booked => "Booked",
+        DoseStatus.Given => "Given",
+        DoseStatus.Missed => "Missed",
+        DoseStatus.Cancelled => "Cancelled",
+        _ => status.ToString(),
+    };
+
+    public static string MonitoringStatusLabel(MonitoringStatus status) => status switch
+    {
+        MonitoringStatus.Overdue => "Overdue",
+        MonitoringStatus.Due => "Due",
+        MonitoringStatus.Upcoming => "Upcoming",
+        MonitoringStatus.Ended => "Ended",
+        _ => status.ToString(),
+    };
+
+    public static Color ToneColor(ChipTone tone) => tone switch
+    {
+        ChipTone.Primary => Color.Primary,
+        ChipTone.Info => Color.Info,
+        ChipTone.Success => Color.Success,
+        ChipTone.Warning => Color.Warning,
+        ChipTone.Danger => Color.Error,
+        _ => Color.Default,
+    };
+
+    /// <summary>A count with its noun in the right number: "1 nurse", "3 nurses", "0 chairs".</summary>
+    public static string Count(int count, string singular, string? plural = null) => $"{count} {(count == 1 ? singular : plural ?? singular + "s")}";
+
     public static string ChairKindLabel(ChairKind kind) => kind switch
     {
         ChairKind.Recliner => "Recliner",
@@ -39,4 +82,15 @@ public static class UiText
 
     /// <summary>Enter or Space on a focused row, block or free stretch acts like a click (keyboard users).</summary>
     public static Task OnKeyAsync(KeyboardEventArgs e, Func<Task> action) => e.Key is "Enter" or " " ? action() : Task.CompletedTask;
+}
+
+/// <summary>The tone of a status chip: what kind of state it shows, not which colour (the theme decides that).</summary>
+public enum ChipTone
+{
+    Neutral,
+    Primary,
+    Info,
+    Success,
+    Warning,
+    Danger,
 }
