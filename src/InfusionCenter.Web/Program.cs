@@ -52,8 +52,13 @@ builder.Services.AddSingleton<ClinicClock>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(options =>
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    JsonInput.AddTo(options.SerializerOptions); // NUL characters and out-of-range dates: 400 naming the field
+});
 builder.Services.AddInfusionAuth(builder.Environment);
+builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy =
+    builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<CircuitHandler, AuditCircuitHandler>();
 builder.Services.AddProtocols();
@@ -101,6 +106,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseApiRequestGuards();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAuditUser();

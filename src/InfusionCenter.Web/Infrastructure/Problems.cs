@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
@@ -45,26 +46,33 @@ public static class Validation
 }
 
 /// <summary>
-/// Turns the app's exceptions into RFC 9457 ProblemDetails: 400 (validation, malformed JSON, bad
-/// parameters), 404, 409. Anything else stays a 500 with no internals in the body (and is a bug).
+/// Turns the app's exceptions into RFC 9457 ProblemDetails: 400 (validation, malformed JSON, bad parameters, text or
+/// dates the database cannot store), 404, 409 (conflicts and races), 503 with Retry-After while the database is
+/// unreachable. Anything else stays a 500 with no internals in the body (and is a bug).
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var fault = DatabaseFaults.Classify(exception);
         ProblemDetails? problem = exception switch
         {
             RequestValidationException e => new HttpValidationProblemDetails(e.Errors) { Status = 400, Title = "Invalid request", Detail = e.Message },
             DomainValidationException e => new HttpValidationProblemDetails(e.ToDictionary()) { Status = 400, Title = "Invalid request", Detail = e.Message },
             NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
             ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict", Detail = e.Message },
-            BadHttpRequestException e => new ProblemDetails
+            BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+            JsonException json => JsonProblem(json),
+            AntiforgeryValidationException or BadHttpRequestException { InnerException: AntiforgeryValidationException } => new ProblemDetails
             {
-                Status = e.StatusCode,
+                Status = 400,
                 Title = "Bad request",
-                Detail = e.InnerException is JsonException json ? $"The request body is not valid JSON for this endpoint: {json.Message}" : e.Message,
+                Detail = "The form was sent without its security token (reload the page and try again).",
             },
-            JsonException e => new ProblemDetails { Status = 400, Title = "Bad request", Detail = e.Message },
+            BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "Bad request", Detail = e.Message },
+            _ when fault is DatabaseFault.Unavailable => new ProblemDetails { Status = 503, Title = "Service unavailable", Detail = DatabaseFaults.Describe(fault) },
+            _ when fault is DatabaseFault.Race => new ProblemDetails { Status = 409, Title = "Conflict", Detail = DatabaseFaults.Describe(fault) },
+            _ when fault is not DatabaseFault.None => new ProblemDetails { Status = 400, Title = "Invalid request", Detail = DatabaseFaults.Describe(fault) },
             _ => null,
         };
         if (problem is null)
@@ -73,7 +81,35 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             return false;
         }
 
+        if (problem.Status == 503)
+        {
+            // One short line per failed request during an outage, not a stack trace each.
+            logger.LogWarning("Database unavailable on {Method} {Path}: {Error}", httpContext.Request.Method, httpContext.Request.Path.Value, exception.GetBaseException().Message);
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+        else if (fault is DatabaseFault.Race)
+        {
+            logger.LogInformation("Concurrent change refused on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path.Value);
+        }
+
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>A body that could not be read: the field (from the JSON path) and what is wrong with it, in words.</summary>
+    private static HttpValidationProblemDetails JsonProblem(JsonException json)
+    {
+        var field = JsonField(json.Path);
+        var message = json is JsonInputException ? json.Message : "This value is not in the expected format.";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = 400,
+            Title = "Invalid request",
+            Detail = field.Length == 0 ? "The request body is not valid JSON." : $"{field}: {message}",
+        };
+    }
+
+    /// <summary>"$.doses[0].amount" becomes "doses[0].amount"; no path (broken JSON) becomes "" (the whole body).</summary>
+    internal static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 }

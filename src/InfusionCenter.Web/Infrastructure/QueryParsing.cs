@@ -14,10 +14,16 @@ public static class QueryParsing
 
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            if (JsonInput.InRange(date))
+            {
+                return date;
+            }
+
+            errors[field] = [JsonInput.DateRangeMessage];
+            return null;
         }
 
-        errors[field] = [$"{field} must be a date as YYYY-MM-DD."];
+        errors[field] = ["Enter a date as YYYY-MM-DD."];
         return null;
     }
 
@@ -33,7 +39,7 @@ public static class QueryParsing
             return number;
         }
 
-        errors[field] = [$"{field} must be a number."];
+        errors[field] = ["Enter a number."];
         return null;
     }
 
@@ -49,7 +55,7 @@ public static class QueryParsing
             return number;
         }
 
-        errors[field] = [$"{field} must be a whole number."];
+        errors[field] = ["Enter a whole number."];
         return null;
     }
 }

@@ -14,6 +14,6 @@ public static class UiErrors
             : string.Join(" ", v.Errors.Values.SelectMany(m => m).Distinct()),
         ConflictException or NotFoundException => exception.Message,
         DomainValidationException d => d.Message,
-        _ => null,
+        _ => DatabaseFaults.Describe(DatabaseFaults.Classify(exception)),
     };
 }
