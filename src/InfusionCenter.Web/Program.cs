@@ -108,6 +108,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseApiRequestGuards();
 app.UseAuthentication();
+app.UseTokenSecurityStamps();
 app.UseAuthorization();
 app.UseAuditUser();
 app.UseAntiforgery();

@@ -57,6 +57,10 @@ public static class AuthSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        // A disabled account or a changed role ends the user's sessions at once: the cookie's security stamp is checked
+        // on every request (not every 30 minutes), and bearer tokens by UseTokenSecurityStamps.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireRole(Roles.Nurse, Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.Nursing, p => p.RequireRole(Roles.Nurse, Roles.Admin))
@@ -67,6 +71,27 @@ public static class AuthSetup
         services.AddCascadingAuthenticationState();
         return services;
     }
+
+    /// <summary>
+    /// Bearer tokens live an hour and carry the security stamp of their sign-in: a token whose account was disabled or
+    /// whose role changed since (the admin service renews the stamp) is refused with 401 on its next request.
+    /// </summary>
+    public static IApplicationBuilder UseTokenSecurityStamps(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.User.Identity?.IsAuthenticated == true
+            && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var signIn = context.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+            if (await signIn.ValidateSecurityStampAsync(context.User) is not { } user || await signIn.UserManager.IsLockedOutAsync(user))
+            {
+                await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                    detail: "This token is no longer valid (the account was disabled or its role changed). Sign in again.").ExecuteAsync(context);
+                return;
+            }
+        }
+
+        await next(context);
+    });
 
     private static Task Redirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
     {
