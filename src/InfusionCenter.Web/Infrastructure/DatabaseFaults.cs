@@ -38,7 +38,7 @@ public static class DatabaseFaults
                 case PostgresException pg:
                     return pg.SqlState switch
                     {
-                        "40P01" or "40001" => DatabaseFault.Race,
+                        "40P01" or "40001" or "23P01" or "23505" => DatabaseFault.Race,
                         "22021" or "22P05" => DatabaseFault.BadText,
                         "22001" => DatabaseFault.TooLong,
                         "22008" or "22003" or "22007" => DatabaseFault.OutOfRange,
@@ -51,6 +51,8 @@ public static class DatabaseFaults
                     return DatabaseFault.Unavailable;
                 case InvalidOperationException when e.Message.Contains("transient failure", StringComparison.Ordinal):
                     return DatabaseFault.Unavailable;
+                case DbUpdateConcurrencyException:
+                    return DatabaseFault.Race;
                 case DbUpdateException or RetryLimitExceededException:
                     continue;
             }
