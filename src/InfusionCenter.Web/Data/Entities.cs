@@ -35,6 +35,17 @@ public sealed class Patient
     /// <summary>Preferred weekdays (soft; empty = any day).</summary>
     public List<DayOfWeek> PreferredWeekdays { get; set; } = [];
 
+    /// <summary>Contact phone number as the patient gives it (digits, spaces, + ( ) - .); null when not on file.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>Contact email address; null when not on file.</summary>
+    public string? Email { get; set; }
+
+    public const int MaxPhoneLength = 32;
+
+    /// <summary>The longest address SMTP allows (RFC 5321 path limit).</summary>
+    public const int MaxEmailLength = 254;
+
     public string FullName => $"{FamilyName}, {GivenName}";
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed class EnrolmentTests(BrowserFixture browser, LiveAppFixture live) 
 
         await page.GetByTestId("enrol").ClickAsync();
         await page.GetByTestId("protocol-picker").ClickAsync();
-        await page.Locator(".rz-dropdown-item", new PageLocatorOptions { HasText = "Ocrelizumab" }).ClickAsync();
+        await page.GetByTestId("protocol-option").Filter(new LocatorFilterOptions { HasText = "Ocrelizumab" }).First.ClickAsync();
 
         // The clinic's today (fixed clock): Monday 23 Nov 2026 is the default start.
         var dates = page.GetByTestId("preview-date");
@@ -32,7 +32,13 @@ public sealed class EnrolmentTests(BrowserFixture browser, LiveAppFixture live) 
         await Expect(dates.Nth(2)).ToHaveTextAsync("2027-05-10"); // 24 weeks after infusion 1
         await Expect(page.GetByTestId("preview-amount").Nth(0)).ToHaveTextAsync("300 mg");
         await Expect(page.GetByTestId("preview-amount").Nth(2)).ToHaveTextAsync("600 mg");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "enrol-preview.png") });
+        await Expect(page.GetByTestId("enrol-gate").First).ToContainTextAsync("Hepatitis B");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "enrol-preview-1440.png") });
+        await page.SetViewportSizeAsync(1024, 768);
+        await Expect(page.GetByTestId("preview-date").Nth(0)).ToBeInViewportAsync();
+        await Expect(page.GetByTestId("save-regimen")).ToBeInViewportAsync(); // the dialog's buttons stay on a tablet's screen
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "enrol-preview-1024.png") });
+        await page.SetViewportSizeAsync(1440, 900);
 
         await page.GetByTestId("save-regimen").ClickAsync();
 

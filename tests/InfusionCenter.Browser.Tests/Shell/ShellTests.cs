@@ -28,11 +28,11 @@ public sealed class ShellTests(BrowserFixture browser, LiveAppFixture live) : IC
 
         await page.WaitForURLAsync("**/patients");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Patients");
-        await Expect(page.Locator(".rz-data-row")).ToHaveCountAsync(15); // first page of the seeded patients
+        await Expect(page.GetByTestId("patient-row")).ToHaveCountAsync(15); // first page of the seeded patients
 
         await page.GetByTestId("patient-search").FillAsync("MRN100101");
-        await Expect(page.Locator(".rz-data-row")).ToHaveCountAsync(1);
-        await Expect(page.Locator(".rz-data-row")).ToContainTextAsync("MRN100101");
+        await Expect(page.GetByTestId("patient-row")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("patients-table")).ToContainTextAsync("MRN100101");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "patients.png"), FullPage = true });
     }
 

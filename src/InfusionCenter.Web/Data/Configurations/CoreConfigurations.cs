@@ -21,6 +21,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => p.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.Property(p => p.PreferredTime).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Domain.Scheduling.TimePreference.None).HasSentinel(Domain.Scheduling.TimePreference.None);
         builder.Property(p => p.PreferredWeekdays).HasDefaultValueSql("'{}'::integer[]");
+        builder.Property(p => p.Phone).HasMaxLength(Patient.MaxPhoneLength);
+        builder.Property(p => p.Email).HasMaxLength(Patient.MaxEmailLength);
         builder.Ignore(p => p.FullName);
     }
 }

@@ -1,6 +1,7 @@
 using InfusionCenter.Web.Features.Auth;
 using InfusionCenter.Web.Features.Regimens;
 using InfusionCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InfusionCenter.Web.Features.Patients;
 
@@ -25,6 +26,13 @@ public static class PatientEndpoints
             var patient = await service.GetAsync(id, ct);
             return Results.Ok(new { patient, regimens = await regimens.ForPatientAsync(id, ct) });
         });
+
+        patients.MapPut("/{id:int}", UpdateAsync)
+            .RequireAuthorization(Policies.Nursing)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Correct a patient's name, MRN, birth date, phone and email (all replaced; audited; an MRN another patient has is a 409)");
 
         patients.MapPut("/{id:int}/measurements", async (int id, UpdateMeasurementsRequest request, PatientService service, CancellationToken ct) =>
             Results.Ok(await service.UpdateMeasurementsAsync(id, request, ct))).RequireAuthorization(Policies.Nursing);
@@ -51,4 +59,8 @@ public static class PatientEndpoints
             return Results.Ok(new { total, items });
         });
     }
+
+    /// <summary>PUT /api/patients/{id}: refusals (400, 404, 409) are the service's exceptions, written as ProblemDetails.</summary>
+    private static async Task<Ok<PatientDto>> UpdateAsync(int id, UpdatePatientRequest request, PatientService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.UpdateAsync(id, request, cancellationToken));
 }

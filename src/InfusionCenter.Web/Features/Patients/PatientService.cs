@@ -13,6 +13,7 @@ public sealed class PatientService(
     CreatePatientValidator createValidator,
     UpdateMeasurementsValidator measurementsValidator,
     SchedulingPreferencesValidator preferencesValidator,
+    UpdatePatientValidator updateValidator,
     ILogger<PatientService> logger)
 {
     public async Task<PatientDto> CreateAsync(CreatePatientRequest request, CancellationToken cancellationToken = default)
@@ -57,6 +58,69 @@ public sealed class PatientService(
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException($"No patient with id {id}.");
         return ToDto(patient);
+    }
+
+    /// <summary>
+    /// Corrects the patient's name, MRN, birth date and contact details in one transaction (the audit trail records each
+    /// changed field before and after). An MRN another patient has is refused (409).
+    /// </summary>
+    public async Task<PatientDto> UpdateAsync(int id, UpdatePatientRequest request, CancellationToken cancellationToken = default)
+    {
+        await updateValidator.EnsureValidAsync(request, cancellationToken);
+        var mrn = request.Mrn!.Trim().ToUpperInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"No patient with id {id}.");
+        if (await db.Patients.AnyAsync(p => p.Mrn == mrn && p.Id != id, cancellationToken))
+        {
+            throw new ConflictException(DuplicateMrn(mrn));
+        }
+
+        patient.Mrn = mrn;
+        patient.GivenName = request.GivenName!.Trim();
+        patient.FamilyName = request.FamilyName!.Trim();
+        patient.BirthDate = request.BirthDate!.Value;
+        patient.Phone = Optional(request.Phone);
+        patient.Email = Optional(request.Email);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // Another nurse gave a second patient this MRN at the same moment: the unique index decides.
+            throw new ConflictException(DuplicateMrn(mrn));
+        }
+
+        logger.LogInformation("Patient {PatientId} details updated", id); // ids only: no names, MRNs or contact details in logs
+        return ToDto(patient);
+    }
+
+    /// <summary>The patient's appointments, from today on and (the most recent <paramref name="pastLimit"/>) before today, in clinic time.</summary>
+    public async Task<PatientAppointmentsDto> AppointmentsAsync(int patientId, int pastLimit = 20, CancellationToken cancellationToken = default)
+    {
+        var zone = await clock.ZoneAsync(cancellationToken);
+        var todayStarts = (await clock.TodayAsync(cancellationToken)).ToDateTime(TimeOnly.MinValue);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Appointments.AsNoTracking()
+            .Where(a => a.PatientId == patientId)
+            .Select(a => new
+            {
+                a.Id, a.StartsAt, a.EndsAt, Chair = a.Chair!.Name, a.DoseId, a.ProtocolCode, ProtocolName = (string?)a.Dose!.Regimen!.ProtocolVersion!.Name,
+                Sequence = (int?)a.Dose.Sequence, Label = (string?)a.Dose.Label, Amount = (decimal?)a.Dose.Amount, Unit = (string?)a.Dose.Unit,
+                a.Status, a.CancelReason,
+            })
+            .ToListAsync(cancellationToken);
+        DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        var items = rows.Select(r => new PatientAppointmentDto(
+                r.Id, Local(r.StartsAt), Local(r.EndsAt), r.Chair, r.DoseId, r.ProtocolCode, r.ProtocolName, r.Sequence, r.Label, r.Amount, r.Unit, r.Status, r.CancelReason))
+            .ToList();
+        var past = items.Where(a => a.Start < todayStarts).OrderByDescending(a => a.Start).ThenByDescending(a => a.Id).ToList();
+        var shown = Math.Max(0, pastLimit);
+        return new PatientAppointmentsDto(
+            items.Where(a => a.Start >= todayStarts).OrderBy(a => a.Start).ThenBy(a => a.Id).ToList(),
+            past.Take(shown).ToList(),
+            Math.Max(0, past.Count - shown));
     }
 
     /// <summary>Records the patient's infusion authorization (e.g. natalizumab TOUCH) valid-until date; null clears it.</summary>
@@ -149,11 +213,16 @@ public sealed class PatientService(
         return query;
     }
 
+    private static string DuplicateMrn(string mrn) => $"Another patient already has MRN {mrn}.";
+
+    /// <summary>Trimmed text, or null for nothing but spaces.</summary>
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     private static string EscapeLike(string text) => text
         .Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     internal static PatientDto ToDto(Patient p) => new(
         p.Id, p.Mrn, p.GivenName, p.FamilyName, p.BirthDate, p.HeightCm, p.WeightKg, p.MeasuredOn,
         p is { HeightCm: { } h, WeightKg: { } w } && h > 0 && w > 0 ? Bsa.ForDosing(h, w) : null,
-        p.CreatedAt, p.AuthorizationExpires, p.PreferredTime, p.PreferredWeekdays);
+        p.CreatedAt, p.AuthorizationExpires, p.PreferredTime, p.PreferredWeekdays, p.Phone, p.Email);
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using InfusionCenter.Domain.Patients;
 using InfusionCenter.Domain.Scheduling;
+using InfusionCenter.Web.Data;
 
 namespace InfusionCenter.Web.Features.Patients;
 
@@ -14,6 +15,24 @@ public sealed record CreatePatientRequest
     public decimal? HeightCm { get; set; }
     public decimal? WeightKg { get; set; }
     public DateOnly? MeasuredOn { get; set; }
+}
+
+/// <summary>A patient's identity and contact details (API body of PUT /api/patients/{id} and the edit form's model). Every field is
+/// replaced: an omitted phone or email is cleared.</summary>
+public sealed record UpdatePatientRequest
+{
+    public string? Mrn { get; set; }
+    public string? GivenName { get; set; }
+    public string? FamilyName { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+
+    public static UpdatePatientRequest From(PatientDto patient) => new()
+    {
+        Mrn = patient.Mrn, GivenName = patient.GivenName, FamilyName = patient.FamilyName, BirthDate = patient.BirthDate,
+        Phone = patient.Phone, Email = patient.Email,
+    };
 }
 
 /// <summary>New height and weight (API body and the UI form's model).</summary>
@@ -34,7 +53,8 @@ public sealed record SchedulingPreferencesRequest
 public sealed record PatientDto(
     int Id, string Mrn, string GivenName, string FamilyName, DateOnly BirthDate,
     decimal? HeightCm, decimal? WeightKg, DateOnly? MeasuredOn, decimal? Bsa, DateTimeOffset CreatedAt, DateOnly? AuthorizationExpires = null,
-    TimePreference PreferredTime = TimePreference.None, IReadOnlyList<DayOfWeek>? PreferredWeekdays = null)
+    TimePreference PreferredTime = TimePreference.None, IReadOnlyList<DayOfWeek>? PreferredWeekdays = null,
+    string? Phone = null, string? Email = null)
 {
     public string FullName => $"{FamilyName}, {GivenName}";
 
@@ -62,8 +82,8 @@ public sealed class SchedulingPreferencesValidator : AbstractValidator<Schedulin
 {
     public SchedulingPreferencesValidator()
     {
-        RuleFor(r => r.PreferredTime).IsInEnum().WithMessage("preferredTime is none, morning or afternoon.");
-        RuleForEach(r => r.PreferredWeekdays).IsInEnum().WithMessage("preferredWeekdays holds weekday names (monday … sunday).");
+        RuleFor(r => r.PreferredTime).IsInEnum().WithMessage("Choose any time, mornings or afternoons.");
+        RuleForEach(r => r.PreferredWeekdays).IsInEnum().WithMessage("Choose weekdays from Monday to Sunday.");
     }
 }
 
@@ -71,15 +91,59 @@ public sealed class CreatePatientValidator : AbstractValidator<CreatePatientRequ
 {
     public CreatePatientValidator(TimeProvider clock)
     {
-        RuleFor(r => r.Mrn).NotEmpty().WithMessage("MRN is required.")
+        Include(new IdentityRules<CreatePatientRequest>(r => r.Mrn, r => r.GivenName, r => r.FamilyName, r => r.BirthDate, clock));
+        Include(new MeasurementsRules<CreatePatientRequest>(r => r.HeightCm, r => r.WeightKg, r => r.MeasuredOn, clock));
+    }
+}
+
+public sealed partial class UpdatePatientValidator : AbstractValidator<UpdatePatientRequest>
+{
+    public UpdatePatientValidator(TimeProvider clock)
+    {
+        Include(new IdentityRules<UpdatePatientRequest>(r => r.Mrn, r => r.GivenName, r => r.FamilyName, r => r.BirthDate, clock));
+        RuleFor(r => r.Phone).Must(NoNul).WithMessage("The phone number contains a NUL character, which cannot be stored.")
+            .Must(p => p is null || p.Trim().Length <= Patient.MaxPhoneLength).WithMessage($"The phone number is at most {Patient.MaxPhoneLength} characters.")
+            .Must(p => string.IsNullOrWhiteSpace(p) || IsPhone(p.Trim())).WithMessage("Enter a phone number: digits, spaces and + ( ) - . only, at least 3 digits.");
+        RuleFor(r => r.Email).Must(NoNul).WithMessage("The email address contains a NUL character, which cannot be stored.")
+            .Must(e => e is null || e.Trim().Length <= Patient.MaxEmailLength).WithMessage($"The email address is at most {Patient.MaxEmailLength} characters.")
+            .Must(e => string.IsNullOrWhiteSpace(e) || IsEmail(e.Trim())).WithMessage("Enter an email address like name@example.org.");
+    }
+
+    internal static bool NoNul(string? text) => text is null || !text.Contains('\0', StringComparison.Ordinal);
+
+    private static bool IsPhone(string phone) => PhonePattern().IsMatch(phone) && phone.Count(char.IsAsciiDigit) >= 3;
+
+    private static bool IsEmail(string email) => EmailPattern().IsMatch(email);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9 ().\-]+$")]
+    private static partial System.Text.RegularExpressions.Regex PhonePattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")]
+    private static partial System.Text.RegularExpressions.Regex EmailPattern();
+}
+
+/// <summary>MRN, names and birth date as every patient form and the API check them (NUL characters refused: PostgreSQL cannot store them).</summary>
+internal sealed class IdentityRules<T> : AbstractValidator<T>
+{
+    public IdentityRules(
+        System.Linq.Expressions.Expression<Func<T, string?>> mrn,
+        System.Linq.Expressions.Expression<Func<T, string?>> givenName,
+        System.Linq.Expressions.Expression<Func<T, string?>> familyName,
+        System.Linq.Expressions.Expression<Func<T, DateOnly?>> birthDate,
+        TimeProvider clock)
+    {
+        RuleFor(mrn).NotEmpty().WithMessage("MRN is required.")
             .MaximumLength(32).WithMessage("MRN is at most 32 characters.")
             .Matches("^[A-Za-z0-9-]+$").WithMessage("MRN may contain only letters, digits and '-'.");
-        RuleFor(r => r.GivenName).NotEmpty().WithMessage("Given name is required.").MaximumLength(100);
-        RuleFor(r => r.FamilyName).NotEmpty().WithMessage("Family name is required.").MaximumLength(100);
-        RuleFor(r => r.BirthDate).NotNull().WithMessage("Birth date is required.")
+        RuleFor(givenName).NotEmpty().WithMessage("Given name is required.")
+            .MaximumLength(100).WithMessage("Given name is at most 100 characters.")
+            .Must(UpdatePatientValidator.NoNul).WithMessage("Given name contains a NUL character, which cannot be stored.");
+        RuleFor(familyName).NotEmpty().WithMessage("Family name is required.")
+            .MaximumLength(100).WithMessage("Family name is at most 100 characters.")
+            .Must(UpdatePatientValidator.NoNul).WithMessage("Family name contains a NUL character, which cannot be stored.");
+        RuleFor(birthDate).NotNull().WithMessage("Birth date is required.")
             .Must(d => d is null || (d.Value >= new DateOnly(1900, 1, 1) && d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
             .WithMessage("Birth date must be between 1900 and today.");
-        Include(new MeasurementsRules<CreatePatientRequest>(r => r.HeightCm, r => r.WeightKg, r => r.MeasuredOn, clock));
     }
 }
 
@@ -115,3 +179,16 @@ internal sealed class MeasurementsRules<T> : AbstractValidator<T>
 
 /// <summary>Infusion authorization valid until (null clears it).</summary>
 public sealed record AuthorizationRequest(DateOnly? Expires);
+
+/// <summary>One of the patient's appointments as the patient page lists it (start and end in the clinic's time zone).</summary>
+public sealed record PatientAppointmentDto(
+    int Id, DateTime Start, DateTime End, string ChairName, int? DoseId, string? Protocol, string? ProtocolName, int? DoseSequence, string? DoseLabel,
+    decimal? Amount, string? Unit, AppointmentStatus Status, string? CancelReason)
+{
+    /// <summary>Booked, checked in or in the chair: the appointment holds its chair.</summary>
+    public bool Active => Status is AppointmentStatus.Booked or AppointmentStatus.CheckedIn or AppointmentStatus.InChair;
+}
+
+/// <summary>The patient's appointments: from today on (soonest first), and before today (latest first, the most recent only).</summary>
+public sealed record PatientAppointmentsDto(IReadOnlyList<PatientAppointmentDto> Upcoming, IReadOnlyList<PatientAppointmentDto> Past, int EarlierCount);
+

@@ -15,7 +15,7 @@ namespace InfusionCenter.Web.Features.Regimens;
 /// given or missed. Recording a dose as given recomputes the calendar with every given date, which
 /// re-anchors the later doses (ocrelizumab: the 24-week schedule restarts from the date given).
 /// </summary>
-public sealed class RegimenService(
+public sealed partial class RegimenService(
     IDbContextFactory<InfusionDbContext> dbFactory,
     ClinicClock clock,
     EnrolRequestValidator enrolValidator,
@@ -33,7 +33,16 @@ public sealed class RegimenService(
         var version = await CurrentVersionAsync(db, request.Protocol!, cancellationToken);
         var definition = ProtocolJson.Deserialize(version.DefinitionJson);
         var bsa = BsaFor(definition, patient);
-        var calendar = ProtocolService.Compute(definition, Query(request, bsa));
+        CalendarResult calendar;
+        try
+        {
+            calendar = ProtocolService.Compute(definition, Query(request, bsa));
+        }
+        catch (RequestValidationException refusal)
+        {
+            throw EnrolWording.ForEnrolment(refusal, definition, request);
+        }
+
         return (new ProtocolVersionView(version.Id, request.Protocol!, version.Version, definition, version.CreatedAt, version.CreatedBy), bsa, calendar);
     }
 
@@ -197,8 +206,8 @@ public sealed class RegimenService(
         {
             throw new RequestValidationException(new Dictionary<string, string[]>
             {
-                ["heightCm"] = [$"{definition.Drug.GenericName} is dosed by body surface area: record the patient's height and weight first."],
-                ["weightKg"] = [$"{definition.Drug.GenericName} is dosed by body surface area: record the patient's height and weight first."],
+                ["heightCm"] = [$"{EnrolWording.DrugName(definition)} is dosed by body surface area: record the patient's height and weight first."],
+                ["weightKg"] = [$"{EnrolWording.DrugName(definition)} is dosed by body surface area: record the patient's height and weight first."],
             });
         }
 
@@ -208,79 +217,6 @@ public sealed class RegimenService(
     private static CalendarQuery Query(EnrolRequest request, decimal? bsa) =>
         new(request.Start, request.Until, bsa, request.PriorCumulativeMgPerM2, request.Days, request.IntervalWeeks);
 
-    /// <summary>Recomputes the calendar from the regimen's options and every dose recorded as given.</summary>
-    private static void Recompute(Regimen regimen)
-    {
-        var definition = ProtocolJson.Deserialize(regimen.ProtocolVersion!.DefinitionJson);
-        var given = regimen.Doses.Where(d => d is { Status: DoseStatus.Given, GivenOn: not null }).ToDictionary(d => d.Sequence, d => d.GivenOn!.Value);
-        var query = new CalendarQuery(regimen.Start, regimen.Until, regimen.Bsa, regimen.PriorCumulativeMgPerM2, regimen.Days,
-            regimen.IntervalOverrideUnit == nameof(IntervalUnit.Weeks) ? regimen.IntervalOverrideValue : null);
-        var calendar = ProtocolService.Compute(definition, query, given);
-        regimen.StopReason = calendar.StopReason;
-        Apply(regimen, calendar);
-    }
-
-    /// <summary>Brings the stored doses in line with a computed calendar, keeping statuses and history.</summary>
-    private static void Apply(Regimen regimen, CalendarResult calendar)
-    {
-        var warnings = calendar.Warnings.GroupBy(w => w.Sequence).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(w => w.Message)));
-        var planned = calendar.Doses.ToDictionary(d => d.Sequence);
-        foreach (var dose in regimen.Doses.ToList())
-        {
-            if (dose.Status == DoseStatus.Cancelled)
-            {
-                continue;
-            }
-
-            if (!planned.TryGetValue(dose.Sequence, out var plan))
-            {
-                // The recomputed series no longer has this dose (e.g. the cap now stops earlier).
-                if (dose.Status == DoseStatus.Given)
-                {
-                    dose.Warning = "Recorded as given, but no longer part of the calculated plan.";
-                }
-                else
-                {
-                    dose.Status = DoseStatus.Cancelled;
-                    dose.Warning = "No longer part of the plan after the calendar was recalculated.";
-                }
-
-                continue;
-            }
-
-            Copy(plan, dose);
-            dose.Warning = warnings.GetValueOrDefault(dose.Sequence);
-        }
-
-        var existing = regimen.Doses.Select(d => d.Sequence).ToHashSet();
-        foreach (var plan in calendar.Doses.Where(p => !existing.Contains(p.Sequence)))
-        {
-            var dose = new Dose { Unit = plan.Unit, Label = plan.Label, Status = DoseStatus.Planned, Sequence = plan.Sequence };
-            Copy(plan, dose);
-            dose.Warning = warnings.GetValueOrDefault(plan.Sequence);
-            regimen.Doses.Add(dose);
-        }
-
-        if (regimen.Doses.All(d => d.Status is DoseStatus.Given or DoseStatus.Cancelled) && calendar.StopReason != StopReasons.Until)
-        {
-            regimen.Status = RegimenStatus.Completed;
-        }
-    }
-
-    private static void Copy(PlannedDose plan, Dose dose)
-    {
-        dose.TargetDate = plan.Date;
-        dose.Earliest = plan.Earliest;
-        dose.Latest = plan.Latest;
-        dose.Amount = plan.Amount;
-        dose.Unit = plan.Unit;
-        dose.AmountPerM2 = plan.AmountPerM2;
-        dose.ChairMinutes = plan.ChairMinutes;
-        dose.Course = plan.Course;
-        dose.DayInCourse = plan.DayInCourse;
-        dose.Label = plan.Label;
-    }
-
     internal static RegimenDto ToDto(Regimen r)
     {
         var definition = ProtocolJson.Deserialize(r.ProtocolVersion!.DefinitionJson);
@@ -289,7 +225,7 @@ public sealed class RegimenService(
             r.Start, r.Until, r.Bsa, r.PriorCumulativeMgPerM2, definition.CumulativeCapMgPerM2, r.Days,
             r.IntervalOverrideUnit == nameof(IntervalUnit.Weeks) ? r.IntervalOverrideValue : null,
             r.Status, r.StopReason, r.CreatedAt,
-            r.Doses.OrderBy(d => d.Sequence).Select(ToDto).ToList());
+            r.Doses.OrderBy(d => d.Sequence).Select(ToDto).ToList(), definition.IsCourseSeries);
     }
 
     internal static DoseDto ToDto(Dose d) => new(

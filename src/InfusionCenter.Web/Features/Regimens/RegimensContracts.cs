@@ -16,14 +16,26 @@ public sealed record EnrolRequest
 
 public sealed record GivenRequest(DateOnly? Date);
 
+/// <summary>The "record as given" form's model (the API takes <see cref="GivenRequest"/>).</summary>
+public sealed class GivenForm
+{
+    public DateOnly? Date { get; set; }
+}
+
+public sealed class GivenFormValidator : AbstractValidator<GivenForm>
+{
+    public GivenFormValidator() => RuleFor(f => f.Date).NotNull().WithMessage("Enter the date the dose was given.");
+}
+
 public sealed record DoseDto(
     int Id, int Sequence, DateOnly Date, DateOnly Earliest, DateOnly Latest, decimal Amount, string Unit, decimal? AmountPerM2,
     int ChairMinutes, int Course, int DayInCourse, string Label, DoseStatus Status, DateOnly? GivenOn, string? Warning);
 
+/// <param name="CourseSeries">Given in courses of consecutive days (alemtuzumab, methylprednisolone): doses show their course and day.</param>
 public sealed record RegimenDto(
     int Id, int PatientId, string Protocol, string ProtocolName, int Version, int CurrentVersion, DateOnly Start, DateOnly Until,
     decimal? Bsa, decimal PriorCumulativeMgPerM2, decimal? CumulativeCapMgPerM2, int? Days, int? IntervalWeeks,
-    RegimenStatus Status, string? StopReason, DateTimeOffset CreatedAt, IReadOnlyList<DoseDto> Doses)
+    RegimenStatus Status, string? StopReason, DateTimeOffset CreatedAt, IReadOnlyList<DoseDto> Doses, bool CourseSeries = false)
 {
     /// <summary>mg/m² given so far including the prior dose (BSA-dosed protocols), for cap progress.</summary>
     public decimal GivenMgPerM2 => PriorCumulativeMgPerM2 + Doses.Where(d => d.Status == DoseStatus.Given).Sum(d => d.AmountPerM2 ?? 0m);
@@ -37,12 +49,12 @@ public sealed class EnrolRequestValidator : AbstractValidator<EnrolRequest>
     public EnrolRequestValidator()
     {
         RuleFor(r => r.Protocol).NotEmpty().WithMessage("Choose a protocol.");
-        RuleFor(r => r.Start).NotNull().WithMessage("Start date is required.");
+        RuleFor(r => r.Start).NotNull().WithMessage("Enter the date of the first dose.");
         RuleFor(r => r.PriorCumulativeMgPerM2).GreaterThanOrEqualTo(0).When(r => r.PriorCumulativeMgPerM2 is not null)
             .WithMessage("Prior cumulative dose cannot be negative.");
-        RuleFor(r => r.Days).InclusiveBetween(1, 31).When(r => r.Days is not null).WithMessage("Days must be between 1 and 31.");
+        RuleFor(r => r.Days).InclusiveBetween(1, 31).When(r => r.Days is not null).WithMessage("The course length must be between 1 and 31 days.");
         RuleFor(r => r.IntervalWeeks).InclusiveBetween(1, 104).When(r => r.IntervalWeeks is not null).WithMessage("The interval must be between 1 and 104 weeks.");
-        RuleFor(r => r.Until).GreaterThanOrEqualTo(r => r.Start).When(r => r.Start is not null && r.Until is not null).WithMessage("Until must be on or after the start date.");
+        RuleFor(r => r.Until).GreaterThanOrEqualTo(r => r.Start).When(r => r.Start is not null && r.Until is not null).WithMessage("The plan cannot end before the first dose.");
         RuleFor(r => r.Until).Must((r, until) => until is null || r.Start is null || r.Start.Value.Year > DateOnly.MaxValue.Year - 10 || until.Value <= r.Start.Value.AddYears(10))
             .WithMessage("Plan at most 10 years ahead.");
     }
