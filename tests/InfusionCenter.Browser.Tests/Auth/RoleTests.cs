@@ -39,7 +39,7 @@ public sealed class RoleTests(BrowserFixture browser, LiveAppFixture live) : ICl
         if (role == "Manager")
         {
             await page.GotoAsync("/patients");
-            await Expect(page.Locator(".rz-data-row").First).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("patient-row").First).ToBeVisibleAsync();
             await Expect(page.GetByTestId("new-patient")).ToHaveCountAsync(0);
         }
 
