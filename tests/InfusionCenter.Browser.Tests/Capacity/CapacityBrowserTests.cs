@@ -74,13 +74,14 @@ public sealed class CapacityBrowserTests(BrowserFixture browser, LiveAppFixture 
         (await over.Locator("td").First.EvaluateAsync<string>("td => getComputedStyle(td).backgroundColor")).ShouldBe("rgb(253, 236, 234)");
         await Expect(page.GetByTestId("stat-forecast").Locator(".stat-value")).ToHaveTextAsync("1");
 
-        // The layout scrolls inside its body, so a tall viewport shows the whole page.
-        await page.SetViewportSizeAsync(1440, 3500);
-        await page.WaitForTimeoutAsync(500); // the charts re-measure their width
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "capacity.png"), FullPage = true });
-        foreach (var card in new[] { "card-heatmap", "card-nurse-load", "card-forecast" })
+        // The layout scrolls inside its body, so a tall viewport shows the whole page; at a desk (1440) and on a tablet (1024).
+        foreach (var width in new[] { 1440, 1024 })
         {
-            await page.GetByTestId(card).ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"capacity-{card[5..]}.png") });
+            await ShootAsync(page, "capacity", width, 3600);
+            foreach (var card in new[] { "card-daily", "card-weekdays", "card-heatmap", "card-nurse-load", "card-outcomes", "card-drugs", "card-forecast" })
+            {
+                await page.GetByTestId(card).ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"capacity-{card[5..]}-{width}.png") });
+            }
         }
 
         await page.SetViewportSizeAsync(1440, 900);
@@ -100,6 +101,35 @@ public sealed class CapacityBrowserTests(BrowserFixture browser, LiveAppFixture 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Last quarter" }).ClickAsync();
         await Expect(page.GetByTestId("csv-daily")).ToHaveAttributeAsync("href", "api/capacity/daily.csv?from=2026-08-23&to=2026-11-22");
         await Expect(page.GetByTestId("daily-row")).ToHaveCountAsync(92);
+    }
+
+    [Fact]
+    public async Task Capacity_InvertedRange_SaysSoAtTheDateField_AndShowsNoFigures()
+    {
+        var page = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/capacity", role: "Manager");
+        await Expect(page.GetByTestId("stat-utilization")).ToBeVisibleAsync();
+        // The end date before the start date (26 Oct 2026).
+        var to = DateInput(page, "capacity-to");
+        await to.FillAsync("2026-10-01");
+        await to.PressAsync("Tab");
+
+        // The message is the To field's own (under it, in words), not a banner and not the API's field names.
+        var toField = page.Locator(".mud-input-control", new PageLocatorOptions { Has = page.GetByTestId("capacity-to") });
+        await Expect(toField).ToContainTextAsync("The end date must be on or after the start date.");
+        await Expect(page.Locator(".mud-input-control", new PageLocatorOptions { Has = page.GetByTestId("capacity-from") })).Not.ToContainTextAsync("must");
+        await Expect(page.GetByTestId("capacity-figures")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("stat-utilization")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("csv-daily")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("capacity-range")).Not.ToContainTextAsync("2026");
+        (await page.ContentAsync()).ShouldNotContain("to must be on or after from");
+        await ShootAsync(page, "capacity-inverted-range", 1024, 900);
+
+        // A valid range again: the figures come back, for that range.
+        await to.FillAsync("2026-11-01");
+        await to.PressAsync("Tab");
+        await Expect(page.GetByTestId("csv-daily")).ToHaveAttributeAsync("href", "api/capacity/daily.csv?from=2026-10-26&to=2026-11-01");
+        await Expect(page.GetByTestId("daily-row")).ToHaveCountAsync(7);
+        await Expect(page.GetByText("The end date must be on or after the start date.")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -214,6 +244,16 @@ public sealed class CapacityBrowserTests(BrowserFixture browser, LiveAppFixture 
 
         await db.SaveChangesAsync();
         return monday;
+    }
+
+    private static ILocator DateInput(IPage page, string testId) =>
+        page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
+
+    private static async Task ShootAsync(IPage page, string name, int width, int height)
+    {
+        await page.SetViewportSizeAsync(width, height);
+        await page.WaitForTimeoutAsync(600); // the charts re-measure their width
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{width}.png") });
     }
 
     private static DateTime Utc(DateOnly day, TimeOnly time) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(time), NewYork);

@@ -1,4 +1,36 @@
+using FluentValidation;
+
 namespace InfusionCenter.Web.Features.Capacity;
+
+/// <summary>
+/// The range of clinic-local days the dashboard covers (the page's date fields, the API's <c>from</c>/<c>to</c>).
+/// Mutable because the page binds its date fields to it.
+/// </summary>
+public sealed class CapacityRange
+{
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+}
+
+/// <summary>
+/// A range the dashboard can show: both days given, the end on or after the start, at most
+/// <see cref="CapacityService.MaxRangeDays"/> days. The page shows these words at its date fields; the API returns
+/// them under the field keys <c>from</c> and <c>to</c> (API.md).
+/// </summary>
+public sealed class CapacityRangeValidator : AbstractValidator<CapacityRange>
+{
+    public CapacityRangeValidator()
+    {
+        RuleFor(r => r.From).NotNull().WithMessage("Enter the start date (YYYY-MM-DD).");
+        RuleFor(r => r.To).NotNull().WithMessage("Enter the end date (YYYY-MM-DD).");
+        RuleFor(r => r.To)
+            .Must((r, to) => to >= r.From).WithMessage("The end date must be on or after the start date.")
+            .Must((r, to) => to!.Value.DayNumber - r.From!.Value.DayNumber + 1 <= CapacityService.MaxRangeDays)
+            .WithMessage($"The dates may span at most {CapacityService.MaxRangeDays} days.")
+            .When(r => r.From is not null && r.To is not null);
+    }
+}
 
 /// <summary>
 /// One clinic-local day (API.md "Capacity"): open chair-minutes (active chairs × opening minutes; 0 when closed),

@@ -31,7 +31,7 @@ public static class CapacityEndpoints
             }
 
             var errors = new Dictionary<string, string[]>();
-            var forecastStart = QueryParsing.Date(start, "start", errors);
+            var forecastStart = Date(start, "start", "forecast start date", errors);
             var (first, last) = ParseRange(from, to, errors);
             var dashboard = await service.DashboardAsync(first, last, forecastStart ?? await clock.TodayAsync(ct), ct);
             var fileName = table == "forecast"
@@ -42,5 +42,17 @@ public static class CapacityEndpoints
     }
 
     private static (DateOnly From, DateOnly To) ParseRange(string? from, string? to, Dictionary<string, string[]> errors) =>
-        CapacityService.ValidateRange(QueryParsing.Date(from, "from", errors), QueryParsing.Date(to, "to", errors), errors);
+        CapacityService.ValidateRange(Date(from, "from", "start date", errors), Date(to, "to", "end date", errors), errors);
+
+    /// <summary>A query date under its API key, with a message in words when it is not a date.</summary>
+    private static DateOnly? Date(string? value, string field, string name, Dictionary<string, string[]> errors)
+    {
+        var date = QueryParsing.Date(value, field, errors);
+        if (errors.ContainsKey(field))
+        {
+            errors[field] = [$"The {name} must be a date written as YYYY-MM-DD."];
+        }
+
+        return date;
+    }
 }

@@ -33,15 +33,20 @@ public sealed class ProtocolService(
     }
 
     /// <exception cref="NotFoundException">No protocol has this code.</exception>
-    public async Task<ProtocolVersionView> GetAsync(string code, CancellationToken cancellationToken = default)
+    public async Task<ProtocolVersionView> GetAsync(string code, CancellationToken cancellationToken = default) =>
+        await FindAsync(code, cancellationToken) ?? throw new NotFoundException($"No protocol with code '{code}'.");
+
+    /// <summary>The current version of protocol <paramref name="code"/>, or null when there is none.</summary>
+    public async Task<ProtocolVersionView?> FindAsync(string code, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var version = await db.ProtocolVersions.AsNoTracking()
             .Where(v => v.Protocol!.Code == code && v.Version == v.Protocol.CurrentVersion)
             .Select(v => new { v.Id, v.Version, v.DefinitionJson, v.CreatedAt, v.CreatedBy })
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException($"No protocol with code '{code}'.");
-        return new ProtocolVersionView(version.Id, code, version.Version, ProtocolJson.Deserialize(version.DefinitionJson), version.CreatedAt, version.CreatedBy);
+            .FirstOrDefaultAsync(cancellationToken);
+        return version is null
+            ? null
+            : new ProtocolVersionView(version.Id, code, version.Version, ProtocolJson.Deserialize(version.DefinitionJson), version.CreatedAt, version.CreatedBy);
     }
 
     public async Task<List<ProtocolVersionView>> VersionsAsync(string code, CancellationToken cancellationToken = default)
@@ -130,6 +135,28 @@ public sealed class ProtocolService(
         catch (DomainValidationException e)
         {
             throw RequestValidationException.From(e);
+        }
+    }
+
+    /// <summary>
+    /// What the editor shows while an admin edits: the Domain's problems with <paramref name="definition"/> (keyed by API
+    /// field path), or, when there are none, its label schedule from <paramref name="start"/> (BSA-dosed: with <paramref name="bsa"/>).
+    /// </summary>
+    public static ProtocolCheck Check(ProtocolDefinition definition, DateOnly start, decimal bsa)
+    {
+        var errors = definition.Validate().GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+        if (errors.Count > 0)
+        {
+            return new ProtocolCheck(errors, null);
+        }
+
+        try
+        {
+            return new ProtocolCheck(errors, CalendarEngine.Compute(definition, new CalendarRequest(start, Bsa: definition.IsBsaDosed ? bsa : null)));
+        }
+        catch (DomainValidationException e)
+        {
+            return new ProtocolCheck(e.ToDictionary(), null);
         }
     }
 

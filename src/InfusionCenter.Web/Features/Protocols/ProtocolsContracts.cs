@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using InfusionCenter.Domain.Calendars;
 using InfusionCenter.Domain.Protocols;
 
 namespace InfusionCenter.Web.Features.Protocols;
@@ -18,15 +19,15 @@ public sealed class CalendarQueryValidator : AbstractValidator<CalendarQuery>
 {
     public CalendarQueryValidator()
     {
-        RuleFor(q => q.Start).NotNull().WithMessage("start is required (YYYY-MM-DD).");
+        RuleFor(q => q.Start).NotNull().WithMessage("The start date is required (YYYY-MM-DD).");
         RuleFor(q => q.Until).GreaterThanOrEqualTo(q => q.Start).When(q => q.Start is not null && q.Until is not null)
-            .WithMessage("until must be on or after start.");
+            .WithMessage("The end date must be on or after the start date.");
         RuleFor(q => q.Bsa).GreaterThan(0).LessThanOrEqualTo(4).When(q => q.Bsa is not null)
-            .WithMessage("bsa must be between 0 and 4 m².");
+            .WithMessage("The body surface area must be between 0 and 4 m².");
         RuleFor(q => q.PriorCumulativeMgPerM2).GreaterThanOrEqualTo(0).When(q => q.PriorCumulativeMgPerM2 is not null)
-            .WithMessage("priorCumulativeMgPerM2 cannot be negative.");
+            .WithMessage("The prior cumulative dose cannot be negative.");
         RuleFor(q => q.Days).InclusiveBetween(1, 31).When(q => q.Days is not null)
-            .WithMessage("days must be between 1 and 31.");
+            .WithMessage("The course length must be between 1 and 31 days.");
         RuleFor(q => q.IntervalOverrideWeeks).InclusiveBetween(1, 104).When(q => q.IntervalOverrideWeeks is not null)
             .WithMessage("The interval override must be between 1 and 104 weeks.");
     }
@@ -44,5 +45,8 @@ public sealed class ProtocolDefinitionValidator : AbstractValidator<ProtocolDefi
             }
         });
 }
+
+/// <summary>The editor's live check of a protocol being edited: the problems by field path, or the calendar it gives.</summary>
+public sealed record ProtocolCheck(IDictionary<string, string[]> Errors, CalendarResult? Preview);
 
 public sealed record ProtocolResponse(int Version, DateTimeOffset UpdatedAt, string? UpdatedBy, ProtocolDefinition Definition);
