@@ -44,6 +44,8 @@ public sealed class InfusionDbContext(DbContextOptions<InfusionDbContext> option
 
     public DbSet<StaffingDay> StaffingDays => Set<StaffingDay>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder); // ASP.NET Core Identity tables

@@ -97,6 +97,17 @@ public sealed class Regimen
     /// <summary>Why the calendar ends: null, "until" or "cumulative-cap".</summary>
     public string? StopReason { get; set; }
 
+    /// <summary>The clinic-local day a nurse stopped the regimen (null while it runs).</summary>
+    public DateOnly? StoppedOn { get; set; }
+
+    public string? StoppedBy { get; set; }
+
+    /// <summary>Why a nurse stopped it, in her words (switching therapy, adverse event, patient choice, completed...).</summary>
+    public string? StoppedBecause { get; set; }
+
+    /// <summary>Why a second active regimen on the same drug was accepted (null when it is the only one).</summary>
+    public string? DuplicateReason { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<Dose> Doses { get; set; } = [];

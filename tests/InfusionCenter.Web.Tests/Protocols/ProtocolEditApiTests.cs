@@ -73,8 +73,9 @@ public sealed class ProtocolEditApiTests(AppFixture fixture) : IClassFixture<App
         var dates = reread.Doses().Select(d => d.Date()).ToArray();
         dates.Zip(dates.Skip(1), (a, b) => b.DayNumber - a.DayNumber).ShouldAllBe(gap => gap == 28);
 
-        // A regimen enrolled now uses the new version.
-        var later = await Api.EnrolAsync(_client, patientId, new { protocol = "natalizumab", start = "2026-03-02" });
+        // A regimen enrolled now uses the new version (another patient: one active natalizumab regimen per patient).
+        var otherPatientId = await Api.CreatePatientAsync(_client, "Versionkeeper");
+        var later = await Api.EnrolAsync(_client, otherPatientId, new { protocol = "natalizumab", start = "2026-03-02" });
         later.GetProperty("version").GetInt32().ShouldBe(before + 1);
         later.Doses()[1].GetProperty("date").GetString().ShouldBe("2026-04-13"); // 6 weeks
     }

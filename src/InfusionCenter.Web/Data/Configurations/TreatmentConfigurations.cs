@@ -51,6 +51,9 @@ internal sealed class RegimenConfiguration : IEntityTypeConfiguration<Regimen>
         builder.Property(r => r.Bsa).HasPrecision(4, 2);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.StopReason).HasMaxLength(40);
+        builder.Property(r => r.StoppedBy).HasMaxLength(256);
+        builder.Property(r => r.StoppedBecause).HasMaxLength(500);
+        builder.Property(r => r.DuplicateReason).HasMaxLength(500);
         builder.Property(r => r.IntervalOverrideUnit).HasMaxLength(10);
         builder.HasMany(r => r.Doses).WithOne(d => d.Regimen).HasForeignKey(d => d.RegimenId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => r.PatientId);
@@ -70,5 +73,21 @@ internal sealed class DoseConfiguration : IEntityTypeConfiguration<Dose>
         builder.Property(d => d.Label).HasMaxLength(60);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.Warning).HasMaxLength(500);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("idempotency_records");
+        builder.Property(r => r.Key).HasMaxLength(200);
+        builder.Property(r => r.User).HasMaxLength(256);
+        builder.Property(r => r.Operation).HasMaxLength(100);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.Property(r => r.Location).HasMaxLength(200);
+        builder.Property(r => r.ResponseJson).HasColumnType("jsonb");
+        builder.HasIndex(r => new { r.User, r.Operation, r.Key }).IsUnique();
+        builder.HasIndex(r => r.CreatedAt);
     }
 }

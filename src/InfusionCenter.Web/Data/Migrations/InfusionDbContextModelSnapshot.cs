@@ -368,6 +368,70 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.ToTable("drugs", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionCenter.Web.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("response_json");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.HasIndex("User", "Operation", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_records_user_operation_key");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
             modelBuilder.Entity("InfusionCenter.Web.Data.OpeningHours", b =>
                 {
                     b.Property<int>("Id")
@@ -625,6 +689,11 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("days");
 
+                    b.Property<string>("DuplicateReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("duplicate_reason");
+
                     b.Property<string>("IntervalOverrideUnit")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
@@ -661,6 +730,20 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("stop_reason");
+
+                    b.Property<string>("StoppedBecause")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("stopped_because");
+
+                    b.Property<string>("StoppedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("stopped_by");
+
+                    b.Property<DateOnly?>("StoppedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("stopped_on");
 
                     b.Property<DateOnly>("Until")
                         .HasColumnType("date")

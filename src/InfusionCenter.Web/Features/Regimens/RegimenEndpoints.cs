@@ -26,6 +26,9 @@ public static class RegimenEndpoints
         app.MapGet("/api/regimens/{id:int}", async (int id, RegimenService regimens, CancellationToken ct) =>
             Results.Ok(await regimens.GetAsync(id, ct))).WithTags("Patients").RequireAuthorization(Policies.Read);
 
+        app.MapPost("/api/regimens/{id:int}/stop", async (int id, StopRegimenRequest request, RegimenService regimens, HttpContext http, CancellationToken ct) =>
+            Results.Ok(await regimens.StopAsync(id, request, Audit.AuditUser.NameOf(http.User), ct))).WithTags("Patients").RequireAuthorization(Policies.Nursing);
+
         var doses = app.MapGroup("/api/doses").WithTags("Patients").RequireAuthorization(Policies.Nursing);
         doses.MapPost("/{id:int}/given", async (int id, GivenRequest request, RegimenService regimens, CancellationToken ct) =>
             Results.Ok(await regimens.RecordGivenAsync(id, request, ct)));

@@ -19,6 +19,7 @@ public sealed partial class RegimenService(
     IDbContextFactory<InfusionDbContext> dbFactory,
     ClinicClock clock,
     EnrolRequestValidator enrolValidator,
+    StopRegimenValidator stopValidator,
     ClinicCalendarService clinicCalendar,
     BoardEvents boardEvents,
     ILogger<RegimenService> logger)
@@ -32,6 +33,7 @@ public sealed partial class RegimenService(
             ?? throw new NotFoundException($"No patient with id {patientId}.");
         var version = await CurrentVersionAsync(db, request.Protocol!, cancellationToken);
         var definition = ProtocolJson.Deserialize(version.DefinitionJson);
+        EnsureBelowCap(definition, request);
         var bsa = BsaFor(definition, patient);
         CalendarResult calendar;
         try
@@ -50,6 +52,8 @@ public sealed partial class RegimenService(
     {
         var (protocol, bsa, calendar) = await PreviewAsync(patientId, request, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await EnsureNoDuplicateAsync(db, patientId, protocol.Definition, request, cancellationToken);
         var regimen = new Regimen
         {
             PatientId = patientId,
@@ -63,11 +67,13 @@ public sealed partial class RegimenService(
             Bsa = bsa,
             Status = RegimenStatus.Active,
             StopReason = calendar.StopReason,
+            DuplicateReason = request.ConfirmDuplicate == true ? request.Reason?.Trim() : null,
             CreatedAt = clock.UtcNow,
         };
         Apply(regimen, calendar);
         db.Regimens.Add(regimen);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Regimen {RegimenId} created for patient {PatientId} on {Protocol} v{Version} with {DoseCount} doses",
             regimen.Id, patientId, protocol.Code, protocol.Version, regimen.Doses.Count);
         return await GetAsync(regimen.Id, cancellationToken);
@@ -225,7 +231,8 @@ public sealed partial class RegimenService(
             r.Start, r.Until, r.Bsa, r.PriorCumulativeMgPerM2, definition.CumulativeCapMgPerM2, r.Days,
             r.IntervalOverrideUnit == nameof(IntervalUnit.Weeks) ? r.IntervalOverrideValue : null,
             r.Status, r.StopReason, r.CreatedAt,
-            r.Doses.OrderBy(d => d.Sequence).Select(ToDto).ToList(), definition.IsCourseSeries);
+            r.Doses.OrderBy(d => d.Sequence).Select(ToDto).ToList(), definition.IsCourseSeries,
+            r.StoppedOn, r.StoppedBy, r.StoppedBecause, r.DuplicateReason);
     }
 
     internal static DoseDto ToDto(Dose d) => new(

@@ -12,6 +12,25 @@ public sealed record EnrolRequest
     public int? Days { get; set; }
     public int? IntervalWeeks { get; set; }
     public DateOnly? Until { get; set; }
+
+    /// <summary>True to enrol although the patient has an active regimen on the same drug (needs <see cref="Reason"/>).</summary>
+    public bool? ConfirmDuplicate { get; set; }
+
+    /// <summary>Why a second regimen on the same drug is right for this patient.</summary>
+    public string? Reason { get; set; }
+}
+
+/// <summary>API.md: <c>POST /api/regimens/{id}/stop {"reason"}</c>.</summary>
+public sealed record StopRegimenRequest
+{
+    public string? Reason { get; set; }
+}
+
+public sealed class StopRegimenValidator : AbstractValidator<StopRegimenRequest>
+{
+    public StopRegimenValidator() => RuleFor(r => r.Reason)
+        .NotEmpty().WithMessage("Say why the regimen is stopped (e.g. switching therapy, adverse event, patient's choice).")
+        .MaximumLength(500).WithMessage("Keep the reason under 500 characters.");
 }
 
 public sealed record GivenRequest(DateOnly? Date);
@@ -35,7 +54,8 @@ public sealed record DoseDto(
 public sealed record RegimenDto(
     int Id, int PatientId, string Protocol, string ProtocolName, int Version, int CurrentVersion, DateOnly Start, DateOnly Until,
     decimal? Bsa, decimal PriorCumulativeMgPerM2, decimal? CumulativeCapMgPerM2, int? Days, int? IntervalWeeks,
-    RegimenStatus Status, string? StopReason, DateTimeOffset CreatedAt, IReadOnlyList<DoseDto> Doses, bool CourseSeries = false)
+    RegimenStatus Status, string? StopReason, DateTimeOffset CreatedAt, IReadOnlyList<DoseDto> Doses, bool CourseSeries = false,
+    DateOnly? StoppedOn = null, string? StoppedBy = null, string? StoppedBecause = null, string? DuplicateReason = null)
 {
     /// <summary>mg/m² given so far including the prior dose (BSA-dosed protocols), for cap progress.</summary>
     public decimal GivenMgPerM2 => PriorCumulativeMgPerM2 + Doses.Where(d => d.Status == DoseStatus.Given).Sum(d => d.AmountPerM2 ?? 0m);
@@ -53,6 +73,9 @@ public sealed class EnrolRequestValidator : AbstractValidator<EnrolRequest>
         RuleFor(r => r.PriorCumulativeMgPerM2).GreaterThanOrEqualTo(0).When(r => r.PriorCumulativeMgPerM2 is not null)
             .WithMessage("Prior cumulative dose cannot be negative.");
         RuleFor(r => r.Days).InclusiveBetween(1, 31).When(r => r.Days is not null).WithMessage("The course length must be between 1 and 31 days.");
+        RuleFor(r => r.Reason).NotEmpty().When(r => r.ConfirmDuplicate == true)
+            .WithMessage("Give the reason for a second regimen on the same drug.");
+        RuleFor(r => r.Reason).MaximumLength(500).WithMessage("Keep the reason under 500 characters.");
         RuleFor(r => r.IntervalWeeks).InclusiveBetween(1, 104).When(r => r.IntervalWeeks is not null).WithMessage("The interval must be between 1 and 104 weeks.");
         RuleFor(r => r.Until).GreaterThanOrEqualTo(r => r.Start).When(r => r.Start is not null && r.Until is not null).WithMessage("The plan cannot end before the first dose.");
         RuleFor(r => r.Until).Must((r, until) => until is null || r.Start is null || r.Start.Value.Year > DateOnly.MaxValue.Year - 10 || until.Value <= r.Start.Value.AddYears(10))

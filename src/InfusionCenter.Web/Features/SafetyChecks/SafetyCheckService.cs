@@ -92,7 +92,7 @@ public sealed class SafetyCheckService(IDbContextFactory<InfusionDbContext> dbFa
     public static string Label(string code)
     {
         var words = code.Split('-', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => Acronyms.Contains(w) ? w.ToUpperInvariant() : w)
+            .Select(w => Acronyms.Contains(w) || w.Length == 1 ? w.ToUpperInvariant() : w)
             .ToArray();
         var label = string.Join(' ', words);
         return label.Length == 0 ? code : char.ToUpperInvariant(label[0]) + label[1..];
