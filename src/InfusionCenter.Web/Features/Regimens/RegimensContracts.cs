@@ -82,3 +82,25 @@ public sealed class EnrolRequestValidator : AbstractValidator<EnrolRequest>
             .WithMessage("Plan at most 10 years ahead.");
     }
 }
+
+/// <summary>The stop dialog's model: one of the usual reasons, with details (required for "Other").</summary>
+public sealed class StopRegimenForm
+{
+    public static readonly IReadOnlyList<string> Reasons = ["Switching therapy", "Adverse event", "Patient's choice", "Treatment completed", "Other"];
+
+    public string? Choice { get; set; }
+
+    public string? Details { get; set; }
+
+    public string ToReason() => string.IsNullOrWhiteSpace(Details) ? Choice! : Choice == "Other" ? Details.Trim() : $"{Choice}: {Details.Trim()}";
+}
+
+public sealed class StopRegimenFormValidator : AbstractValidator<StopRegimenForm>
+{
+    public StopRegimenFormValidator()
+    {
+        RuleFor(f => f.Choice).NotEmpty().WithMessage("Choose why the regimen is stopped.");
+        RuleFor(f => f.Details).NotEmpty().When(f => f.Choice == "Other").WithMessage("Say why the regimen is stopped.");
+        RuleFor(f => f.Details).MaximumLength(450).WithMessage("Keep the details under 450 characters.");
+    }
+}
