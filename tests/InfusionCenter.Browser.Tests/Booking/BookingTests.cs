@@ -1,10 +1,6 @@
 using InfusionCenter.Testing;
-using InfusionCenter.Web.Features.Patients;
-using InfusionCenter.Web.Features.Regimens;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using InfusionCenter.Web.Features.Board;
 
 namespace InfusionCenter.Browser.Tests.Booking;
 
@@ -12,16 +8,8 @@ namespace InfusionCenter.Browser.Tests.Booking;
 public sealed class BookingTests(BrowserFixture browser, LiveAppFixture live) : IClassFixture<LiveAppFixture>
 {
     /// <summary>A new patient on natalizumab from <paramref name="start"/>; returns the name as the board shows it.</summary>
-    private async Task<string> EnrolOnNatalizumabAsync(string mrn, string given, string family, DateOnly start)
-    {
-        using var scope = live.App.Services.CreateScope();
-        var created = await scope.ServiceProvider.GetRequiredService<PatientService>().CreateAsync(new CreatePatientRequest
-        {
-            Mrn = mrn, GivenName = given, FamilyName = family, BirthDate = new DateOnly(1980, 4, 2), HeightCm = 168, WeightKg = 61,
-        });
-        await scope.ServiceProvider.GetRequiredService<RegimenService>().EnrolAsync(created.Id, new EnrolRequest { Protocol = "natalizumab", Start = start });
-        return created.FullName;
-    }
+    private async Task<string> EnrolOnNatalizumabAsync(string mrn, string given, string family, DateOnly start) =>
+        (await BookingData.EnrolOnNatalizumabAsync(live, mrn, given, family, start)).Patient.FullName;
 
     [Fact]
     public async Task Worklist_BookDueDose_AppearsOnThisBoard_AndLiveOnAnotherOpenBoard()

@@ -88,7 +88,10 @@ public sealed class SafetyCheckService(IDbContextFactory<InfusionDbContext> dbFa
         }
     }
 
-    /// <summary>"touch-authorization" -> "TOUCH authorization", "yearly-lvef-after-stopping" -> "Yearly LVEF after stopping".</summary>
+    /// <summary>
+    /// "touch-authorization" -> "TOUCH authorization", "yearly-lvef-after-stopping" -> "Yearly LVEF after stopping",
+    /// "hepatitis-b-screening" -> "Hepatitis B screening" (a single letter is a name: hepatitis B, vitamin D).
+    /// </summary>
     public static string Label(string code)
     {
         var words = code.Split('-', StringSplitOptions.RemoveEmptyEntries)
@@ -110,6 +113,14 @@ public sealed class SafetyCheckService(IDbContextFactory<InfusionDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var loaded = await LoadManyAsync(db, appointmentIds, cancellationToken);
         return loaded.ToDictionary(l => l.Key, l => l.Value.Checks.Count(c => c.Blocking && !c.Confirmed));
+    }
+
+    /// <summary>Per appointment: its checks, confirmed or not (the printable day list shows the open ones); unknown ids are left out.</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<SafetyCheckDto>>> ForAppointmentsAsync(IReadOnlyCollection<int> appointmentIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var loaded = await LoadManyAsync(db, appointmentIds, cancellationToken);
+        return loaded.ToDictionary(l => l.Key, l => (IReadOnlyList<SafetyCheckDto>)l.Value.Checks);
     }
 
     private async Task<(Appointment Appointment, List<SafetyCheckDto> Checks)> LoadAsync(InfusionDbContext db, int appointmentId, CancellationToken cancellationToken) =>

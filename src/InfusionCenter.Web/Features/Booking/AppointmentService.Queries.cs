@@ -1,0 +1,57 @@
+using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using InfusionCenter.Web.Features.ClinicCalendar;
+
+namespace InfusionCenter.Web.Features.Booking;
+
+/// <summary>Reading appointments: one, or a clinic-local day's, as DTOs in clinic time.</summary>
+public sealed partial class AppointmentService
+{
+    public async Task<AppointmentDto> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        (await GetManyAsync([id], cancellationToken)).FirstOrDefault() ?? throw new NotFoundException($"No appointment with id {id}.");
+
+    /// <summary>The appointments of one clinic-local day (all statuses), by chair and time.</summary>
+    public async Task<IReadOnlyList<AppointmentDto>> ForDayAsync(DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var settings = await clinicCalendar.LoadAsync(date, date, cancellationToken);
+        var (from, to) = settings.DayInUtc(date);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Project(db.Appointments.Where(a => a.StartsAt < to && a.EndsAt > from), settings, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AppointmentDto>> GetManyAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
+    {
+        var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MinValue, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Project(db.Appointments.Where(a => ids.Contains(a.Id)), settings, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<AppointmentDto>> Project(IQueryable<Appointment> query, ClinicSettings settings, CancellationToken cancellationToken)
+    {
+        var rows = await query.AsNoTracking()
+            .OrderBy(a => a.Chair!.SortOrder).ThenBy(a => a.StartsAt)
+            .Select(a => new
+            {
+                a.Id, a.PatientId, a.Patient!.GivenName, a.Patient.FamilyName, a.Patient.Mrn, a.ChairId, ChairName = a.Chair!.Name,
+                a.StartsAt, a.EndsAt, a.Status, a.CancelReason, a.DoseId,
+                DoseSequence = (int?)a.Dose!.Sequence, DoseLabel = a.Dose.Label, DoseAmount = (decimal?)a.Dose.Amount, DoseUnit = a.Dose.Unit,
+                Protocol = a.Dose.Regimen!.ProtocolVersion!.Protocol!.Code, ProtocolName = a.Dose.Regimen.ProtocolVersion.Name,
+                a.CourseGroup, a.BookedBy, a.BookedAt, a.CheckedInAt, a.InChairAt, a.CompletedAt,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(a => new AppointmentDto(
+            a.Id, a.PatientId, $"{a.FamilyName}, {a.GivenName}", a.Mrn, a.ChairId, a.ChairName,
+            ToOffset(a.StartsAt, settings), ToOffset(a.EndsAt, settings), (int)(a.EndsAt - a.StartsAt).TotalMinutes, a.Status, a.CancelReason,
+            a.DoseId, a.DoseSequence, a.DoseLabel, a.DoseAmount, a.DoseUnit, a.Protocol, a.ProtocolName,
+            a.CourseGroup, a.BookedBy, ToOffset(a.BookedAt, settings), ToOffset(a.CheckedInAt, settings), ToOffset(a.InChairAt, settings), ToOffset(a.CompletedAt, settings)))
+            .ToList();
+    }
+
+    /// <summary>A UTC instant as a clinic-local time with its offset.</summary>
+    internal static DateTimeOffset ToOffset(DateTime utc, ClinicSettings settings) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), settings.Zone);
+
+    private static DateTimeOffset? ToOffset(DateTime? utc, ClinicSettings settings) => utc is { } value ? ToOffset(value, settings) : null;
+
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using InfusionCenter.Web.Features.ClinicCalendar;
+
+namespace InfusionCenter.Web.Features.Booking;
+
+/// <summary>The booking rules shared by booking and moving: bookable doses, opening hours, clash messages, start times.</summary>
+public sealed partial class AppointmentService
+{
+    private static void EnsureBookable(Dose dose)
+    {
+        switch (dose.Status)
+        {
+            case DoseStatus.Booked:
+                throw new ConflictException($"Dose {dose.Sequence} is already booked; move or cancel that appointment instead.");
+            case DoseStatus.Given:
+                throw new ConflictException($"Dose {dose.Sequence} was already given on {dose.GivenOn:yyyy-MM-dd}.");
+            case DoseStatus.Cancelled:
+                throw new ConflictException($"Dose {dose.Sequence} was cancelled.");
+        }
+    }
+
+    private static void EnsureInsideHours(ClinicSettings settings, DateTime startLocal, int minutes)
+    {
+        var date = DateOnly.FromDateTime(startLocal);
+        var (hours, closed) = settings.HoursOn(date);
+        if (hours is null)
+        {
+            throw RequestValidationException.For("start", $"Cannot book: {closed}.");
+        }
+
+        var endLocal = startLocal.AddMinutes(minutes);
+        if (TimeOnly.FromDateTime(startLocal) < hours.Opens || endLocal > date.ToDateTime(hours.Closes))
+        {
+            throw RequestValidationException.For("start",
+                $"Cannot book {startLocal:HH:mm}–{endLocal:HH:mm} on {date:yyyy-MM-dd}: the clinic is open {hours.Opens:HH:mm}–{hours.Closes:HH:mm}.");
+        }
+    }
+
+    /// <summary>Saves; an exclusion-constraint violation becomes a 409 that names the clashing booking.</summary>
+    private static async Task SaveOrExplainConflictAsync(InfusionDbContext db, IReadOnlyList<Appointment> appointments, ClinicSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("This appointment was changed by someone else meanwhile; the board has been refreshed.");
+        }
+        catch (DbUpdateException e) when (e.IsExclusionViolation())
+        {
+            db.ChangeTracker.Clear();
+            foreach (var wanted in appointments)
+            {
+                var clash = await db.Appointments.AsNoTracking()
+                    .Where(a => a.Id != wanted.Id && a.Status != AppointmentStatus.Cancelled && a.Status != AppointmentStatus.NoShow
+                        && a.StartsAt < wanted.EndsAt && a.EndsAt > wanted.StartsAt
+                        && (a.ChairId == wanted.ChairId || a.PatientId == wanted.PatientId))
+                    .Select(a => new { a.ChairId, ChairName = a.Chair!.Name, a.PatientId, a.StartsAt, a.EndsAt })
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (clash is not null)
+                {
+                    var when = $"{settings.ToLocal(clash.StartsAt):HH:mm}–{settings.ToLocal(clash.EndsAt):HH:mm} on {settings.ToLocal(clash.StartsAt):yyyy-MM-dd}";
+                    throw new ConflictException(clash.ChairId == wanted.ChairId
+                        ? $"{clash.ChairName} is already booked {when}."
+                        : $"This patient already has an appointment {when} ({clash.ChairName}).");
+                }
+            }
+
+            throw new ConflictException("The chair or the patient is already booked at that time.");
+        }
+    }
+
+    private static DateTime ParseStart(string value, ClinicSettings settings, string field)
+    {
+        if (DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && !value.EndsWith('Z'))
+        {
+            return local;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            // No offset in the text (e.g. 2026-11-23T09:30:00.000): clinic time, not the server's time zone.
+            if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var wall) && wall.Kind == DateTimeKind.Unspecified)
+            {
+                return wall;
+            }
+
+            return settings.ToLocal(instant.UtcDateTime);
+        }
+
+        throw RequestValidationException.For(field, $"{field} must be ISO 8601, e.g. 2026-11-23T09:30 (clinic time) or 2026-11-23T09:30:00-05:00.");
+    }
+
+    private static string Describe(AppointmentStatus status) => status switch
+    {
+        AppointmentStatus.CheckedIn => "checked in",
+        AppointmentStatus.InChair => "in chair",
+        AppointmentStatus.NoShow => "a no-show",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
