@@ -39,7 +39,7 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
         new("PUT /api/patients/{id}/measurements", c => Send(HttpMethod.Put, $"/api/patients/{c.PatientId}/measurements", new { heightCm = 170, weightKg = 70 }), [N, D]),
         new("PUT /api/patients/{id}/preferences", c => Send(HttpMethod.Put, $"/api/patients/{c.PatientId}/preferences", new { preferredTime = "morning" }), [N, D]),
         new("GET /api/patients/{id}/regimens", c => Get($"/api/patients/{c.PatientId}/regimens"), [N, M, D]),
-        new("POST /api/patients/{id}/regimens", c => Send(HttpMethod.Post, $"/api/patients/{c.PatientId}/regimens", new { protocol = "methylprednisolone", start = "2027-03-01", days = 3 }), [N, D]),
+        new("POST /api/patients/{id}/regimens", c => Send(HttpMethod.Post, $"/api/patients/{c.PatientId}/regimens", new { protocol = "methylprednisolone", start = "2027-03-01", days = 3, confirmDuplicate = true, reason = "role matrix: each role enrols the same patient" }), [N, D]),
         new("POST /api/doses/{id}/missed", c => Send(HttpMethod.Post, $"/api/doses/{c.DoseId}/missed"), [N, D]),
         new("GET /api/chairs", _ => Get("/api/chairs"), [N, M, D]),
         new("POST /api/chairs", c => Send(HttpMethod.Post, "/api/chairs", new { name = $"Chair {c.Unique}", kind = "recliner" }), [D]),

@@ -74,7 +74,14 @@ public sealed partial class AppointmentService
         }
     }
 
+    /// <summary>The start as clinic-local time; a date outside the years any endpoint accepts is a 400 on the field.</summary>
     private static DateTime ParseStart(string value, ClinicSettings settings, string field)
+    {
+        var start = ParseStartText(value, settings, field);
+        return JsonInput.InRange(DateOnly.FromDateTime(start)) ? start : throw RequestValidationException.For(field, JsonInput.DateRangeMessage);
+    }
+
+    private static DateTime ParseStartText(string value, ClinicSettings settings, string field)
     {
         if (DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             && !value.EndsWith('Z'))
@@ -93,7 +100,7 @@ public sealed partial class AppointmentService
             return settings.ToLocal(instant.UtcDateTime);
         }
 
-        throw RequestValidationException.For(field, $"{field} must be ISO 8601, e.g. 2026-11-23T09:30 (clinic time) or 2026-11-23T09:30:00-05:00.");
+        throw RequestValidationException.For(field, "Enter the start as a date and time, e.g. 2026-11-23T09:30 (clinic time) or 2026-11-23T09:30:00-05:00.");
     }
 
     private static string Describe(AppointmentStatus status) => status switch
