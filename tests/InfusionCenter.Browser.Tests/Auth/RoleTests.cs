@@ -35,6 +35,12 @@ public sealed class RoleTests(BrowserFixture browser, LiveAppFixture live) : ICl
             await Expect(page.Locator("h1")).ToHaveTextAsync("Not allowed");
         }
 
+        if (hidden.Contains("Audit trail"))
+        {
+            await page.GotoAsync("/audit");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Not allowed");
+        }
+
         // Managers read patients but cannot change them.
         if (role == "Manager")
         {

@@ -57,9 +57,9 @@ public sealed class SessionEndTests(AppFixture fixture) : IClassFixture<AppFixtu
         return (id, client);
     }
 
-    private async Task AdminAsync(Func<ClinicAdminService, Task> action)
+    private async Task AdminAsync(Func<AccountAdminService, Task> action)
     {
         using var scope = fixture.App.Services.CreateScope();
-        await action(scope.ServiceProvider.GetRequiredService<ClinicAdminService>());
+        await action(scope.ServiceProvider.GetRequiredService<AccountAdminService>());
     }
 }

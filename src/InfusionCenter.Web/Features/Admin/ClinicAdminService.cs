@@ -1,19 +1,16 @@
 using FluentValidation;
 using InfusionCenter.Web.Data;
-using InfusionCenter.Web.Features.Auth;
 using InfusionCenter.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfusionCenter.Web.Features.Admin;
 
-/// <summary>Admin work on clinic settings, closures, staffing and accounts (chairs: <see cref="Appointments.ChairService"/>).</summary>
+/// <summary>Admin work on clinic settings, closures and staffing (chairs: <see cref="Chairs.ChairService"/>; accounts: <see cref="AccountAdminService"/>).</summary>
 public sealed class ClinicAdminService(
     IDbContextFactory<InfusionDbContext> dbFactory,
     ClinicSettingsValidator validator,
     ClinicClock clock,
     ClinicCalendar.ClinicCalendarService calendar,
-    UserManager<AppUser> users,
     ILogger<ClinicAdminService> logger)
 {
     private static readonly DayOfWeek[] Week =
@@ -108,6 +105,10 @@ public sealed class ClinicAdminService(
         {
             errors["reason"] = ["Give a reason (e.g. Thanksgiving, staff training)."];
         }
+        else if (reason.Trim().Length > 200)
+        {
+            errors["reason"] = ["A reason is at most 200 characters."];
+        }
 
         if (errors.Count > 0)
         {
@@ -124,7 +125,7 @@ public sealed class ClinicAdminService(
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            throw new ConflictException($"{date:yyyy-MM-dd} is already marked closed.");
+            throw RequestValidationException.For("date", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{date:ddd yyyy-MM-dd} is already marked closed."));
         }
 
         if (booked > 0)
@@ -180,98 +181,5 @@ public sealed class ClinicAdminService(
         var day = await db.StaffingDays.FirstOrDefaultAsync(s => s.Id == id) ?? throw new NotFoundException($"No staffing entry {id}.");
         db.StaffingDays.Remove(day);
         await db.SaveChangesAsync();
-    }
-
-    public async Task<List<UserRow>> UsersAsync()
-    {
-        var rows = new List<UserRow>();
-        foreach (var user in await users.Users.OrderBy(u => u.Email).ToListAsync())
-        {
-            var roles = await users.GetRolesAsync(user);
-            rows.Add(new UserRow(user.Id, user.Email!, user.DisplayName, string.Join(", ", roles), user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow ? end : null));
-        }
-
-        return rows;
-    }
-
-    public async Task CreateUserAsync(NewUserModel model)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(model.Email) || !model.Email.Contains('@', StringComparison.Ordinal))
-        {
-            errors["email"] = ["Enter the person's email."];
-        }
-
-        if (!Roles.All.Contains(model.Role))
-        {
-            errors["role"] = ["Choose Nurse, Manager or Admin."];
-        }
-
-        if (string.IsNullOrEmpty(model.Password))
-        {
-            errors["password"] = ["Set a first password (at least 10 characters with upper and lower case, a digit and a symbol)."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
-
-        if (await users.FindByEmailAsync(model.Email!.Trim()) is not null)
-        {
-            throw new ConflictException($"An account for {model.Email.Trim()} already exists.");
-        }
-
-        var user = new AppUser { UserName = model.Email.Trim(), Email = model.Email.Trim(), EmailConfirmed = true, DisplayName = model.DisplayName?.Trim() };
-        var created = await users.CreateAsync(user, model.Password!);
-        if (!created.Succeeded)
-        {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["password"] = created.Errors.Select(e => e.Description).ToArray() });
-        }
-
-        await users.AddToRoleAsync(user, model.Role);
-        logger.LogInformation("Account {UserId} created with role {Role}", user.Id, model.Role);
-    }
-
-    public async Task SetRoleAsync(string userId, string role, string actingUser)
-    {
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("No such account.");
-        if (!Roles.All.Contains(role))
-        {
-            throw RequestValidationException.For("role", "Choose Nurse, Manager or Admin.");
-        }
-
-        if (string.Equals(user.Email, actingUser, StringComparison.OrdinalIgnoreCase) && role != Roles.Admin)
-        {
-            throw new ConflictException("You cannot remove your own admin role.");
-        }
-
-        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
-        await users.AddToRoleAsync(user, role);
-        await users.UpdateSecurityStampAsync(user);
-    }
-
-    public async Task SetLockedAsync(string userId, bool locked, string actingUser)
-    {
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("No such account.");
-        if (locked && string.Equals(user.Email, actingUser, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ConflictException("You cannot disable your own account.");
-        }
-
-        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
-        await users.ResetAccessFailedCountAsync(user);
-        await users.UpdateSecurityStampAsync(user);
-    }
-
-    public async Task ResetPasswordAsync(string userId, string? password)
-    {
-        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("No such account.");
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, password ?? "");
-        if (!result.Succeeded)
-        {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["password"] = result.Errors.Select(e => e.Description).ToArray() });
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using InfusionCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -100,10 +101,44 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         foreach (var (entry, audit) in pending)
         {
             audit.EntityId ??= KeyOf(entry);
+            if (audit.Action == "Created")
+            {
+                // Before the insert, generated keys (and foreign keys to rows inserted alongside) held EF's temporary
+                // values: record what was actually stored.
+                audit.Changes = JsonSerializer.Serialize(
+                    entry.Properties.Where(p => p.Metadata.Name != "RowVersion").ToDictionary(p => p.Metadata.Name, p => (object?)new { after = p.CurrentValue }),
+                    JsonOptions);
+            }
+            else if (audit.Action == "Updated")
+            {
+                audit.Changes = WithStoredForeignKeys(entry, audit.Changes);
+            }
+
             db.AuditEntries.Add(audit);
         }
 
         return true;
+    }
+
+    /// <summary>An update's "after" values of foreign keys, as stored (a key pointing at a row inserted in the same save was temporary).</summary>
+    private static string? WithStoredForeignKeys(EntityEntry entry, string? changes)
+    {
+        if (changes is null || JsonNode.Parse(changes) is not JsonObject json)
+        {
+            return changes;
+        }
+
+        var patched = false;
+        foreach (var property in entry.Properties.Where(p => p.Metadata.IsForeignKey()))
+        {
+            if (json[property.Metadata.Name] is JsonObject pair && pair.ContainsKey("after"))
+            {
+                pair["after"] = JsonSerializer.SerializeToNode(property.CurrentValue, JsonOptions);
+                patched = true;
+            }
+        }
+
+        return patched ? json.ToJsonString(JsonOptions) : changes;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)

@@ -63,15 +63,15 @@ public sealed class ChairService(IDbContextFactory<InfusionDbContext> dbFactory)
         var name = request.Name?.Trim();
         if (requireAll && string.IsNullOrEmpty(name))
         {
-            errors["name"] = ["name is required."];
+            errors["name"] = [ChairMessages.NameMissing];
         }
         else if (name is { Length: > 60 })
         {
-            errors["name"] = ["name is at most 60 characters."];
+            errors["name"] = [ChairMessages.NameTooLong];
         }
         else if (name is { Length: 0 })
         {
-            errors["name"] = ["name cannot be empty."];
+            errors["name"] = [ChairMessages.NameMissing];
         }
 
         ChairKind? kind = null;
@@ -86,12 +86,12 @@ public sealed class ChairService(IDbContextFactory<InfusionDbContext> dbFactory)
             };
             if (kind is null)
             {
-                errors["kind"] = ["kind must be recliner, bed or privateRoom."];
+                errors["kind"] = [ChairMessages.KindUnknown];
             }
         }
         else if (requireAll)
         {
-            errors["kind"] = ["kind is required (recliner, bed or privateRoom)."];
+            errors["kind"] = [ChairMessages.KindUnknown];
         }
 
         return errors.Count > 0 ? throw new RequestValidationException(errors) : (name, kind);
@@ -105,7 +105,7 @@ public sealed class ChairService(IDbContextFactory<InfusionDbContext> dbFactory)
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            throw new ConflictException($"A chair named '{name}' already exists.");
+            throw new ConflictException($"There is already a chair named \u201c{name}\u201d: choose another name.");
         }
     }
 }
