@@ -21,14 +21,13 @@ using InfusionCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using FluentValidation;
 using MudBlazor.Services;
-using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInfusionLogging();
 
 if (File.Exists(Path.Combine(AppContext.BaseDirectory, $"{builder.Environment.ApplicationName}.staticwebassets.runtime.json")))
 {
-    // Running the build output (not a publish): serve Radzen's _content/ files from the package cache
+    // Running the build output (not a publish): serve MudBlazor's _content/ files from the package cache
     // in every environment, not only Development.
     builder.WebHost.UseStaticWebAssets();
 }
@@ -76,7 +75,6 @@ builder.Services.AddCapacity();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddAdmin();
 builder.Services.AddOpenApi();
-builder.Services.AddRadzenComponents();
 builder.Services.AddMudServices();
 builder.Services.AddScoped<UserAccess>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
