@@ -10,12 +10,28 @@ public enum AppointmentStatus
     NoShow,
 }
 
+public enum ReactionSeverity
+{
+    None,
+    Mild,
+    Moderate,
+    Severe,
+}
+
+public enum ReactionAction
+{
+    None,
+    Slowed,
+    Paused,
+    Stopped,
+}
+
 /// <summary>
 /// A patient in a chair from <see cref="StartsAt"/> to <see cref="EndsAt"/> (UTC instants, half-open).
 /// PostgreSQL exclusion constraints forbid two active appointments overlapping on one chair or for
 /// one patient (cancelled and no-show appointments free their time).
 /// </summary>
-public sealed class Appointment
+public sealed partial class Appointment
 {
     public int Id { get; set; }
 
@@ -59,6 +75,27 @@ public sealed class Appointment
     public DateTime? CompletedAt { get; set; }
 
     public DateTime? CancelledAt { get; set; }
+
+    /// <summary>When the no-show was recorded (an undo is allowed on that clinic day).</summary>
+    public DateTime? NoShowAt { get; set; }
+
+    /// <summary>What actually happened, recorded at completion (UTC): the capacity dashboard's durations and overruns.</summary>
+    public DateTime? ActualStart { get; set; }
+
+    public DateTime? ActualEnd { get; set; }
+
+    /// <summary>The drug's lot number and expiry, recorded at completion.</summary>
+    public string? LotNumber { get; set; }
+
+    public DateOnly? LotExpiry { get; set; }
+
+    /// <summary>Infusion reaction recorded at completion (null before completion).</summary>
+    public ReactionSeverity? ReactionSeverity { get; set; }
+
+    public ReactionAction? ReactionAction { get; set; }
+
+    /// <summary>The amount actually given when the infusion was stopped early (in the dose's unit).</summary>
+    public decimal? AmountGiven { get; set; }
 
     public string? Notes { get; set; }
 

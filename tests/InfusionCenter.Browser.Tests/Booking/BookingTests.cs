@@ -62,6 +62,19 @@ public sealed class BookingTests(BrowserFixture browser, LiveAppFixture live) : 
         await boardB.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "appointment-checks.png") });
         await boardB.GetByTestId("in-chair").ClickAsync();
         await Expect(boardB.GetByTestId("appointment-status")).ToContainTextAsync("In chair");
+
+        // A mis-click is undone the same day; then the infusion is completed with its lot (the dose recorded as given).
+        await boardB.GetByTestId("undo").ClickAsync();
+        await Expect(boardB.GetByTestId("appointment-status")).ToContainTextAsync("Checked in");
+        await boardB.GetByTestId("in-chair").ClickAsync();
+        await Expect(boardB.GetByTestId("appointment-status")).ToContainTextAsync("In chair");
+        await boardB.GetByTestId("complete").ClickAsync();
+        await boardB.Locator("input[data-testid=lot], [data-testid=lot] input").First.FillAsync("NAT-2231");
+        await boardB.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "complete-dialog.png") });
+        await boardB.GetByTestId("confirm-complete").ClickAsync();
+        await Expect(boardB.GetByTestId("appointment-status")).ToContainTextAsync("Completed");
+        await Expect(boardB.GetByTestId("completion")).ToContainTextAsync("lot NAT-2231");
+        await Expect(boardB.GetByTestId("completion")).ToContainTextAsync("no infusion reaction");
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class AppointmentLifecycleApiTests(FixedClockAppFixture fixture) :
     {
         var (chairId, _) = await AppointmentTestSupport.CreateChairAsync(_client);
         var patientId = await Api.CreatePatientAsync(_client, "Visit");
-        var visit = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-11-24T09:00", 30);
+        var visit = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-11-23T09:00", 30);
         (await ChecksAsync(visit.Id())).ShouldBeEmpty();
         (await StepAsync(visit.Id(), "in-chair")).Status().ShouldBe("inChair");
 
@@ -167,7 +167,7 @@ public sealed class AppointmentLifecycleApiTests(FixedClockAppFixture fixture) :
         var (chairId, _) = await AppointmentTestSupport.CreateChairAsync(_client);
         var patientId = await Api.CreatePatientAsync(_client, "Absent");
         var regimen = await Api.EnrolAsync(_client, patientId, new { protocol = "natalizumab", start = "2026-11-23" });
-        var booked = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-11-23T13:00", null, AppointmentTestSupport.DoseId(regimen, 1));
+        var booked = await AppointmentTestSupport.BookedAsync(_client, patientId, chairId, "2026-11-23T07:00", null, AppointmentTestSupport.DoseId(regimen, 1));
 
         var noShow = await StepAsync(booked.Id(), "no-show");
 
@@ -175,7 +175,7 @@ public sealed class AppointmentLifecycleApiTests(FixedClockAppFixture fixture) :
         (await AppointmentTestSupport.PatientDoseAsync(_client, patientId, 1)).Status().ShouldBe("missed");
         await Api.ProblemAsync(await _client.PostRawAsync($"/api/appointments/{booked.Id()}/complete", "{}"), HttpStatusCode.Conflict);
         var other = await Api.CreatePatientAsync(_client);
-        await AppointmentTestSupport.BookedAsync(_client, other, chairId, "2026-11-23T13:00", 60);
+        await AppointmentTestSupport.BookedAsync(_client, other, chairId, "2026-11-23T07:00", 60);
     }
 
     [Fact]

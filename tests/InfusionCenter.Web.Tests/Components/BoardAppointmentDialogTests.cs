@@ -10,7 +10,7 @@ using MudBlazor;
 namespace InfusionCenter.Web.Tests.Components;
 
 /// <summary>bUnit: the appointment dialog opened from the board, with the real app services on a real database.</summary>
-public sealed class BoardAppointmentDialogTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class BoardAppointmentDialogTests(FixedClockAppFixture fixture) : IClassFixture<FixedClockAppFixture>
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
@@ -37,7 +37,7 @@ public sealed class BoardAppointmentDialogTests(AppFixture fixture) : IClassFixt
         using var scope = fixture.App.Services.CreateScope();
         var data = new BoardTestData(scope.ServiceProvider);
         var chairs = await data.ChairsAsync();
-        var appointment = await data.NatalizumabDoseAsync(await data.PatientAsync("Dialog", "Dana"), chairs[0], new DateTime(2031, 4, 1, 9, 0, 0));
+        var appointment = await data.NatalizumabDoseAsync(await data.PatientAsync("Dialog", "Dana"), chairs[4], new DateTime(2026, 11, 23, 16, 0, 0)); // today on the fixture's clock
         await using var context = ComponentTestSupport.Create(Roles.Nurse, scope.ServiceProvider);
         var dialog = await OpenAsync(context, appointment);
 

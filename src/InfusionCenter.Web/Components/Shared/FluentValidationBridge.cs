@@ -55,6 +55,11 @@ public sealed class FluentValidationBridge : ComponentBase, IDisposable
         foreach (var (field, messages) in errors)
         {
             var property = ToPropertyName(field);
+            if (_context.Model.GetType().GetProperty(property) is null && field.LastIndexOf('.') is > 0 and var dot)
+            {
+                property = ToPropertyName(field[(dot + 1)..]); // "reaction.amountGiven" on a flat form: AmountGiven
+            }
+
             if (_context.Model.GetType().GetProperty(property) is null)
             {
                 unshown.AddRange(messages);

@@ -1,4 +1,5 @@
 using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Features.Booking;
 using InfusionCenter.Web.Features.Monitoring;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
@@ -27,6 +28,51 @@ public static class UiText
         AppointmentStatus.NoShow => "No-show",
         _ => status.ToString(),
     };
+
+    public static string ReactionSeverity(ReactionSeverity severity) => severity switch
+    {
+        Data.ReactionSeverity.None => "None",
+        Data.ReactionSeverity.Mild => "Mild",
+        Data.ReactionSeverity.Moderate => "Moderate",
+        _ => "Severe",
+    };
+
+    public static string ReactionAction(ReactionAction action) => action switch
+    {
+        Data.ReactionAction.None => "Given as planned",
+        Data.ReactionAction.Slowed => "Slowed",
+        Data.ReactionAction.Paused => "Paused, then resumed",
+        _ => "Stopped early",
+    };
+
+    /// <summary>One line for a completion record: actual times, lot and any reaction.</summary>
+    public static string Completion(CompletionDto record, string? unit)
+    {
+        var parts = new List<string>();
+        if (record.ActualStart is { } start && record.ActualEnd is { } end)
+        {
+            parts.Add($"in the chair {start:HH:mm}–{end:HH:mm}");
+        }
+
+        if (record.Lot is { } lot)
+        {
+            parts.Add(record.LotExpiry is { } expiry ? $"lot {lot} (expires {expiry:yyyy-MM-dd})" : $"lot {lot}");
+        }
+
+        if (record.Severity is { } severity and not Data.ReactionSeverity.None || record.Action is { } and not Data.ReactionAction.None)
+        {
+            var reaction = record.Severity is { } s and not Data.ReactionSeverity.None ? $"{ReactionSeverity(s).ToLowerInvariant()} infusion reaction" : "infusion";
+            var action = record.Action is { } a and not Data.ReactionAction.None ? $", {ReactionAction(a).ToLowerInvariant()}" : "";
+            var amount = record.AmountGiven is { } given ? $" after {given:0.##} {unit}" : "";
+            parts.Add(reaction + action + amount);
+        }
+        else
+        {
+            parts.Add("no infusion reaction");
+        }
+
+        return string.Join(" · ", parts);
+    }
 
     public static ChipTone StatusTone(AppointmentStatus status) => status switch
     {

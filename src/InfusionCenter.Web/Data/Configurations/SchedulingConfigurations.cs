@@ -9,7 +9,11 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
     {
         // The exclusion constraints (no overlap per chair, per patient) are created in the migration
         // "Appointments" with raw SQL: EF Core has no model API for EXCLUDE USING gist.
-        builder.ToTable("appointments", t => t.HasCheckConstraint("ck_appointments_order", "ends_at > starts_at"));
+        builder.ToTable("appointments", t =>
+        {
+            t.HasCheckConstraint("ck_appointments_order", "ends_at > starts_at");
+            t.HasCheckConstraint("ck_appointments_actual_order", "actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start");
+        });
         builder.HasOne(a => a.Patient).WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Dose).WithMany().HasForeignKey(a => a.DoseId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(a => a.Chair).WithMany().HasForeignKey(a => a.ChairId).OnDelete(DeleteBehavior.Restrict);
@@ -18,6 +22,10 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.BookedBy).HasMaxLength(200);
         builder.Property(a => a.Notes).HasMaxLength(1000);
         builder.Property(a => a.ProtocolCode).HasMaxLength(60);
+        builder.Property(a => a.LotNumber).HasMaxLength(60);
+        builder.Property(a => a.ReactionSeverity).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.ReactionAction).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.AmountGiven).HasPrecision(10, 2);
         builder.Property(a => a.RowVersion).HasColumnName("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
         builder.HasIndex(a => a.StartsAt);
         builder.HasIndex(a => new { a.ChairId, a.StartsAt });

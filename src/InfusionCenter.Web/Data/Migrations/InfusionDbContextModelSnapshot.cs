@@ -34,6 +34,19 @@ namespace InfusionCenter.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("ActualEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("actual_end");
+
+                    b.Property<DateTime?>("ActualStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("actual_start");
+
+                    b.Property<decimal?>("AmountGiven")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("amount_given");
+
                     b.Property<DateTime>("BookedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("booked_at");
@@ -80,6 +93,19 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("in_chair_at");
 
+                    b.Property<DateOnly?>("LotExpiry")
+                        .HasColumnType("date")
+                        .HasColumnName("lot_expiry");
+
+                    b.Property<string>("LotNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("lot_number");
+
+                    b.Property<DateTime?>("NoShowAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("no_show_at");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -93,6 +119,16 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("protocol_code");
+
+                    b.Property<string>("ReactionAction")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reaction_action");
+
+                    b.Property<string>("ReactionSeverity")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reaction_severity");
 
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
@@ -130,6 +166,8 @@ namespace InfusionCenter.Web.Data.Migrations
 
                     b.ToTable("appointments", null, t =>
                         {
+                            t.HasCheckConstraint("ck_appointments_actual_order", "actual_end IS NULL OR actual_start IS NULL OR actual_end >= actual_start");
+
                             t.HasCheckConstraint("ck_appointments_order", "ends_at > starts_at");
                         });
                 });

@@ -38,13 +38,18 @@ public sealed partial class AppointmentService
                 DoseSequence = (int?)a.Dose!.Sequence, DoseLabel = a.Dose.Label, DoseAmount = (decimal?)a.Dose.Amount, DoseUnit = a.Dose.Unit,
                 Protocol = a.Dose.Regimen!.ProtocolVersion!.Protocol!.Code, ProtocolName = a.Dose.Regimen.ProtocolVersion.Name,
                 a.CourseGroup, a.BookedBy, a.BookedAt, a.CheckedInAt, a.InChairAt, a.CompletedAt,
+                a.NoShowAt, a.ActualStart, a.ActualEnd, a.LotNumber, a.LotExpiry, a.ReactionSeverity, a.ReactionAction, a.AmountGiven,
             })
             .ToListAsync(cancellationToken);
         return rows.Select(a => new AppointmentDto(
             a.Id, a.PatientId, $"{a.FamilyName}, {a.GivenName}", a.Mrn, a.ChairId, a.ChairName,
             ToOffset(a.StartsAt, settings), ToOffset(a.EndsAt, settings), (int)(a.EndsAt - a.StartsAt).TotalMinutes, a.Status, a.CancelReason,
             a.DoseId, a.DoseSequence, a.DoseLabel, a.DoseAmount, a.DoseUnit, a.Protocol, a.ProtocolName,
-            a.CourseGroup, a.BookedBy, ToOffset(a.BookedAt, settings), ToOffset(a.CheckedInAt, settings), ToOffset(a.InChairAt, settings), ToOffset(a.CompletedAt, settings)))
+            a.CourseGroup, a.BookedBy, ToOffset(a.BookedAt, settings), ToOffset(a.CheckedInAt, settings), ToOffset(a.InChairAt, settings), ToOffset(a.CompletedAt, settings),
+            ToOffset(a.NoShowAt, settings),
+            a.Status == AppointmentStatus.Completed
+                ? new CompletionDto(ToOffset(a.ActualStart, settings), ToOffset(a.ActualEnd, settings), a.LotNumber, a.LotExpiry, a.ReactionSeverity, a.ReactionAction, a.AmountGiven)
+                : null))
             .ToList();
     }
 

@@ -24,7 +24,6 @@ public sealed partial class AppointmentService(
     ClinicCalendarService clinicCalendar,
     ClinicClock clock,
     BookAppointmentValidator bookValidator,
-    RegimenService regimens,
     BoardEvents boardEvents,
     SafetyCheckService safetyChecks,
     ILogger<AppointmentService> logger)
@@ -209,26 +208,24 @@ public sealed partial class AppointmentService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new NotFoundException($"No appointment with id {id}.");
-        if (appointment.Status is AppointmentStatus.Completed or AppointmentStatus.InChair)
+        var now = new ClinicMoment(clock.UtcNow.UtcDateTime, await clock.ZoneAsync(cancellationToken));
+        if (!appointment.Cancel(now, reason))
         {
-            throw new ConflictException($"Appointment {id} is {Describe(appointment.Status)} and cannot be cancelled.");
+            return; // cancelled already: a repeated cancel changes nothing
         }
 
-        if (appointment.Status == AppointmentStatus.Cancelled)
-        {
-            return;
-        }
-
+        // The rest of a consecutive-day course goes with it (its days still booked).
         var group = appointment.CourseGroup is { } g
             ? await db.Appointments.Include(a => a.Dose).Where(a => a.CourseGroup == g && a.Status == AppointmentStatus.Booked || a.Id == id).ToListAsync(cancellationToken)
             : await db.Appointments.Include(a => a.Dose).Where(a => a.Id == id).ToListAsync(cancellationToken);
         var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
-        var now = clock.UtcNow.UtcDateTime;
         foreach (var item in group)
         {
-            item.Status = AppointmentStatus.Cancelled;
-            item.CancelReason = reason;
-            item.CancelledAt = now;
+            if (item.Id != id)
+            {
+                item.Cancel(now, reason);
+            }
+
             if (item.Dose is { Status: DoseStatus.Booked } dose)
             {
                 dose.Status = DoseStatus.Planned;

@@ -42,7 +42,9 @@ public static class BookingEndpoints
         }).RequireAuthorization(Policies.Nursing);
         appointments.MapPost("/{id:int}/check-in", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.CheckInAsync(id, ct))).RequireAuthorization(Policies.Nursing);
         appointments.MapPost("/{id:int}/in-chair", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.InChairAsync(id, ct))).RequireAuthorization(Policies.Nursing);
-        appointments.MapPost("/{id:int}/complete", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.CompleteAsync(id, ct))).RequireAuthorization(Policies.Nursing);
+        appointments.MapPost("/{id:int}/complete", async (int id, CompleteAppointmentRequest? request, AppointmentService service, CancellationToken ct) =>
+            Results.Ok(await service.CompleteAsync(id, request, ct))).RequireAuthorization(Policies.Nursing);
         appointments.MapPost("/{id:int}/no-show", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.NoShowAsync(id, ct))).RequireAuthorization(Policies.Nursing);
+        appointments.MapPost("/{id:int}/undo", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.UndoAsync(id, ct))).RequireAuthorization(Policies.Nursing);
     }
 }

@@ -89,18 +89,21 @@ public static class CapacitySql
     /// <summary>
     /// Appointments starting in the range per status and protocol code ('' = no dose linked), in one pass over the range:
     /// counts (the outcomes, cancelled and no-show included), planned minutes, measured actual minutes
-    /// (completed_at - in_chair_at) and overruns (completed_at after ends_at). The drug mix and overruns are the rows
-    /// whose status holds chair time.
+    /// (the actual end minus the actual start recorded at completion; before those were recorded: completed_at - in_chair_at)
+    /// and overruns (the actual end after ends_at). The drug mix and overruns are the rows whose status holds chair time.
     /// </summary>
+    private const string ActualStart = "coalesce(a.actual_start, a.in_chair_at)";
+    private const string ActualEnd = "coalesce(a.actual_end, a.completed_at)";
+
     public const string Mix = $"""
         SELECT a.status AS status,
                coalesce(a.protocol_code, '') AS protocol,
                count(*)::int AS appointments,
                sum(date_part('epoch', a.ends_at - a.starts_at)) / 60.0 AS planned_minutes,
-               (count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL))::int AS measured,
-               coalesce(sum(date_part('epoch', a.completed_at - a.in_chair_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at IS NOT NULL), 0) / 60.0 AS actual_minutes,
-               (count(*) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at))::int AS overruns,
-               coalesce(sum(date_part('epoch', a.completed_at - a.ends_at)) FILTER (WHERE a.in_chair_at IS NOT NULL AND a.completed_at > a.ends_at), 0) / 60.0 AS overrun_minutes
+               (count(*) FILTER (WHERE {ActualStart} IS NOT NULL AND {ActualEnd} IS NOT NULL))::int AS measured,
+               coalesce(sum(date_part('epoch', {ActualEnd} - {ActualStart})) FILTER (WHERE {ActualStart} IS NOT NULL AND {ActualEnd} IS NOT NULL), 0) / 60.0 AS actual_minutes,
+               (count(*) FILTER (WHERE {ActualStart} IS NOT NULL AND {ActualEnd} > a.ends_at))::int AS overruns,
+               coalesce(sum(date_part('epoch', {ActualEnd} - a.ends_at)) FILTER (WHERE {ActualStart} IS NOT NULL AND {ActualEnd} > a.ends_at), 0) / 60.0 AS overrun_minutes
         FROM appointments a
         -- protocol_code is copied onto the appointment at booking: no probe into doses/regimens per row
         WHERE a.starts_at >= {RangeStart} AND a.starts_at < {RangeEnd}

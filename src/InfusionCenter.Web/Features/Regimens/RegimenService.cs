@@ -94,7 +94,11 @@ public sealed partial class RegimenService(
         return regimens.Select(ToDto).ToList();
     }
 
-    /// <summary>Records a dose as given on <paramref name="date"/> and re-anchors the rest of its series.</summary>
+    /// <summary>
+    /// Records a dose as given on <paramref name="request"/>'s date and re-anchors the rest of its series. A booked dose's
+    /// appointment goes with it in the same transaction: completed when it is on that date (at its booked times), released
+    /// (cancelled, the chair free) when it is on another day.
+    /// </summary>
     public async Task<RegimenDto> RecordGivenAsync(int doseId, GivenRequest request, CancellationToken cancellationToken = default)
     {
         if (request.Date is not { } date)
@@ -102,13 +106,53 @@ public sealed partial class RegimenService(
             throw RequestValidationException.For("date", "The date given is required (YYYY-MM-DD).");
         }
 
-        var today = await clock.TodayAsync(cancellationToken);
+        var now = new ClinicMoment(clock.UtcNow.UtcDateTime, await clock.ZoneAsync(cancellationToken));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var dose = await ApplyGivenAsync(db, doseId, date, now.Today, cancellationToken);
+        var appointments = await db.Appointments
+            .Where(a => a.DoseId == doseId && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn || a.Status == AppointmentStatus.InChair))
+            .ToListAsync(cancellationToken);
+        foreach (var appointment in appointments)
+        {
+            var sameDay = now.LocalDate(appointment.StartsAt) == date;
+            if (sameDay && (appointment.Status == AppointmentStatus.InChair || appointment.StartsAt <= now.UtcNow))
+            {
+                // Given at this appointment: completed at its booked times (or until now, if it is still running).
+                var end = appointment.EndsAt <= now.UtcNow ? appointment.EndsAt : now.UtcNow;
+                appointment.Complete(now, new CompletionRecord(ActualEnd: end > (appointment.InChairAt ?? appointment.StartsAt) ? end : null), dose.Amount);
+            }
+            else if (appointment.Status == AppointmentStatus.InChair)
+            {
+                throw new ConflictException($"The patient is in the chair for this dose on {now.LocalDate(appointment.StartsAt):yyyy-MM-dd}: complete that appointment instead.");
+            }
+            else
+            {
+                appointment.Cancel(now, $"Dose recorded as given on {date:yyyy-MM-dd}");
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Dose {DoseId} (regimen {RegimenId}, sequence {Sequence}) recorded as given; appointment(s) closed: {AppointmentIds}",
+            dose.Id, dose.RegimenId, dose.Sequence, string.Join(',', appointments.Select(a => a.Id)));
+        if (appointments.Count > 0)
+        {
+            await boardEvents.PublishAsync(appointments.Select(a => now.LocalDate(a.StartsAt)), cancellationToken);
+        }
+
+        return await GetAsync(dose.RegimenId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks the dose given on <paramref name="date"/> in <paramref name="db"/> (tracked, not saved) and re-anchors its series,
+    /// so a caller saves it together with its own changes (completing the appointment) in one transaction.
+    /// </summary>
+    internal static async Task<Dose> ApplyGivenAsync(InfusionDbContext db, int doseId, DateOnly date, DateOnly today, CancellationToken cancellationToken)
+    {
         if (date > today)
         {
             throw RequestValidationException.For("date", $"A dose cannot be recorded as given in the future (today is {today:yyyy-MM-dd}).");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var dose = await db.Doses.Include(d => d.Regimen).ThenInclude(r => r!.Doses).Include(d => d.Regimen!.ProtocolVersion)
             .FirstOrDefaultAsync(d => d.Id == doseId, cancellationToken)
             ?? throw new NotFoundException($"No dose with id {doseId}.");
@@ -138,9 +182,7 @@ public sealed partial class RegimenService(
         dose.Status = DoseStatus.Given;
         dose.GivenOn = date;
         Recompute(regimen);
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Dose {DoseId} (regimen {RegimenId}, sequence {Sequence}) recorded as given", dose.Id, regimen.Id, dose.Sequence);
-        return await GetAsync(regimen.Id, cancellationToken);
+        return dose;
     }
 
     /// <summary>Marks a dose missed: it stays due (overdue) until it is given or cancelled.</summary>
@@ -164,18 +206,16 @@ public sealed partial class RegimenService(
             throw new ConflictException($"Dose {dose.Sequence} is being given: the patient is in the chair. Complete the appointment instead.");
         }
 
-        var now = clock.UtcNow.UtcDateTime;
+        var now = new ClinicMoment(clock.UtcNow.UtcDateTime, await clock.ZoneAsync(cancellationToken));
         foreach (var appointment in booked)
         {
-            if (appointment.StartsAt <= now)
+            if (appointment.StartsAt <= now.UtcNow)
             {
-                appointment.Status = AppointmentStatus.NoShow;
+                appointment.MarkNoShow(now);
             }
             else
             {
-                appointment.Status = AppointmentStatus.Cancelled;
-                appointment.CancelledAt = now;
-                appointment.CancelReason = "Dose marked missed";
+                appointment.Cancel(now, "Dose marked missed");
             }
         }
 
