@@ -99,7 +99,7 @@ public sealed class AccountAdminService(
             throw new ConflictException("You cannot disable your own account.");
         }
 
-        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        await users.SetLockoutEndDateAsync(user, locked ? AccountLockout.DisabledUntil : null);
         await users.ResetAccessFailedCountAsync(user);
         await users.UpdateSecurityStampAsync(user);
         await audit.AccountChangedAsync(user.Email!, "Updated", new Dictionary<string, (object?, object?)> { ["Disabled"] = (!locked, locked) });

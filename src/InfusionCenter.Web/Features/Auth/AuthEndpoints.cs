@@ -28,10 +28,18 @@ public static class AuthEndpoints
             }
 
             var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+            if (result.IsLockedOut && AccountLockout.IsDisabled(user))
+            {
+                // Disabled by an admin: not a wait-and-retry lockout (401, said only to someone who knows the password).
+                var known = await users.CheckPasswordAsync(user, request.Password);
+                await audit.SignInAsync(user.Email!, succeeded: false, "disabled account (API)");
+                return Results.Problem(statusCode: 401, title: "Unauthorized", detail: known ? AccountLockout.DisabledMessage : "Wrong email or password.");
+            }
+
             if (result.IsLockedOut)
             {
                 await audit.SignInAsync(user.Email!, succeeded: false, "locked out (API)");
-                return Results.Problem(statusCode: 423, title: "Locked", detail: "This account is locked after repeated failed sign-ins; try again in 15 minutes or ask an admin.");
+                return Results.Problem(statusCode: 423, title: "Locked", detail: AccountLockout.LockedMessage);
             }
 
             if (!result.Succeeded)

@@ -39,6 +39,15 @@ public sealed partial class AppointmentService
         }
     }
 
+    /// <summary>Chair time is booked (or moved) for today or later, in the clinic's date: a start on an earlier day is a 400 on <c>start</c>.</summary>
+    private static void EnsureNotBeforeToday(DateTime startLocal, DateOnly today)
+    {
+        if (DateOnly.FromDateTime(startLocal) < today)
+        {
+            throw RequestValidationException.For("start", $"A booking must start today or later (today is {today:yyyy-MM-dd}).");
+        }
+    }
+
     /// <summary>Saves; an exclusion-constraint violation becomes a 409 that names the clashing booking.</summary>
     private static async Task SaveOrExplainConflictAsync(InfusionDbContext db, IReadOnlyList<Appointment> appointments, ClinicSettings settings, CancellationToken cancellationToken)
     {
@@ -52,6 +61,12 @@ public sealed partial class AppointmentService
         }
         catch (DbUpdateException e) when (e.IsExclusionViolation())
         {
+            if (db.Database.CurrentTransaction is { } transaction)
+            {
+                // The caller's transaction (an idempotent booking) is aborted now: end it, then read the clash outside it.
+                await transaction.RollbackAsync(cancellationToken);
+            }
+
             db.ChangeTracker.Clear();
             foreach (var wanted in appointments)
             {

@@ -33,8 +33,20 @@ public sealed partial class AppointmentService(
     {
         await bookValidator.EnsureValidAsync(request, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (appointments, settings) = await BookOnAsync(db, request, user, cancellationToken);
+        await PublishBookedAsync(appointments, settings, cancellationToken);
+        return await GetManyAsync(appointments.Select(a => a.Id).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The booking on <paramref name="db"/>, saved once (inside the caller's transaction when it opened one, see
+    /// <see cref="BookOnceAsync"/>): the request is already validated; the board is told by the caller, after the commit.
+    /// </summary>
+    private async Task<(List<Appointment> Appointments, ClinicSettings Settings)> BookOnAsync(InfusionDbContext db, BookAppointmentRequest request, string? user, CancellationToken cancellationToken)
+    {
         var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
         var startLocal = ParseStart(request.Start!, settings, "start");
+        EnsureNotBeforeToday(startLocal, await clock.TodayAsync(cancellationToken));
 
         if (!await db.Patients.AnyAsync(p => p.Id == request.PatientId, cancellationToken))
         {
@@ -133,9 +145,11 @@ public sealed partial class AppointmentService(
         db.Appointments.AddRange(appointments);
         await SaveOrExplainConflictAsync(db, appointments, settings, cancellationToken);
         logger.LogInformation("Booked appointment(s) {AppointmentIds} on chair {ChairId} for patient {PatientId}", string.Join(',', appointments.Select(a => a.Id)), chair.Id, request.PatientId);
-        await boardEvents.PublishAsync(days.Select(d => DateOnly.FromDateTime(d.StartLocal)), cancellationToken);
-        return await GetManyAsync(appointments.Select(a => a.Id).ToList(), cancellationToken);
+        return (appointments, settings);
     }
+
+    private Task PublishBookedAsync(IEnumerable<Appointment> appointments, ClinicSettings settings, CancellationToken cancellationToken) =>
+        boardEvents.PublishAsync(appointments.Select(a => DateOnly.FromDateTime(settings.ToLocal(a.StartsAt))), cancellationToken);
 
     /// <summary>Moves an appointment (with the rest of its course, by the same offset) to another chair and/or time.</summary>
     public async Task<IReadOnlyList<AppointmentDto>> MoveAsync(int id, MoveAppointmentRequest request, CancellationToken cancellationToken = default)
@@ -171,11 +185,18 @@ public sealed partial class AppointmentService(
             }
         }
 
+        var today = await clock.TodayAsync(cancellationToken);
         var touched = new List<DateOnly>();
         foreach (var item in group)
         {
             var startLocal = settings.ToLocal(item.StartsAt) + shift;
             var minutes = (int)(item.EndsAt - item.StartsAt).TotalMinutes;
+            if (item.Status is AppointmentStatus.Booked or AppointmentStatus.CheckedIn)
+            {
+                // A finished day of a course is history, not a booking: only what is still to come must land today or later.
+                EnsureNotBeforeToday(startLocal, today);
+            }
+
             EnsureInsideHours(settings, startLocal, minutes);
             // As when booking, a course follows its first day: only that day's window applies (later days shift with it).
             if (item == group[0] && item.Dose is { } dose && (DateOnly.FromDateTime(startLocal) < dose.Earliest || DateOnly.FromDateTime(startLocal) > dose.Latest))

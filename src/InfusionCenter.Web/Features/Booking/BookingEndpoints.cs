@@ -1,5 +1,7 @@
 using InfusionCenter.Web.Features.Auth;
 using InfusionCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace InfusionCenter.Web.Features.Booking;
 
@@ -11,16 +13,11 @@ public static class BookingEndpoints
     public static void MapBooking(this IEndpointRouteBuilder app)
     {
         var appointments = app.MapGroup("/api/appointments").WithTags("Appointments").RequireAuthorization(Policies.Read);
-        appointments.MapPost("/", async (BookAppointmentRequest request, AppointmentService service, HttpContext http, CancellationToken ct) =>
-        {
-            var booked = await service.BookAsync(request, Audit.AuditUser.NameOf(http.User), ct);
-            var first = booked[0];
-            return Results.Created($"/api/appointments/{first.Id}", new
-            {
-                first.Id, first.ChairId, first.Start, first.End, first.PatientId, first.DoseId, first.Minutes, first.Status, first.CourseGroup,
-                courseAppointments = booked.Count > 1 ? booked.Select(a => new { a.Id, a.ChairId, a.Start, a.End, a.DoseId }) : null,
-            });
-        }).RequireAuthorization(Policies.Nursing);
+        appointments.MapPost("/", BookAsync).RequireAuthorization(Policies.Nursing)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Book chair time; with an Idempotency-Key header, a repeat of the same request answers as the first did (another body with the key: 422)");
         appointments.MapGet("/", async (string? date, AppointmentService service, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
@@ -46,5 +43,27 @@ public static class BookingEndpoints
             Results.Ok(await service.CompleteAsync(id, request, ct))).RequireAuthorization(Policies.Nursing);
         appointments.MapPost("/{id:int}/no-show", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.NoShowAsync(id, ct))).RequireAuthorization(Policies.Nursing);
         appointments.MapPost("/{id:int}/undo", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.UndoAsync(id, ct))).RequireAuthorization(Policies.Nursing);
+    }
+
+    /// <summary>
+    /// POST /api/appointments: 201 with the booking. An <c>Idempotency-Key</c> header (at most 200 characters, no control
+    /// characters) makes a retry safe: the same user's repeat with the same key and body gets the first 201 again.
+    /// Other refusals (400, 409) are the service's exceptions, written as ProblemDetails.
+    /// </summary>
+    private static async Task<Results<Created<BookedDto>, ProblemHttpResult>> BookAsync(BookAppointmentRequest request,
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, AppointmentService service, HttpContext http, CancellationToken ct)
+    {
+        var user = Audit.AuditUser.NameOf(http.User);
+        try
+        {
+            var reply = idempotencyKey is null
+                ? BookingReply.From(await service.BookAsync(request, user, ct))
+                : await service.BookOnceAsync(request, user ?? "", idempotencyKey, ct);
+            return TypedResults.Created(reply.Location, reply.Body);
+        }
+        catch (IdempotencyKeyReusedException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key already used");
+        }
     }
 }

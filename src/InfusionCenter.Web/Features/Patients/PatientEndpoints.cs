@@ -45,19 +45,34 @@ public static class PatientEndpoints
             .RequireAuthorization(Policies.Nursing)
             .WithSummary("Preferred time of day (none, morning, afternoon) and weekdays: soft preferences for slot searches");
 
-        patients.MapGet("/", async (string? search, string? skip, string? take, PatientService service, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            var skipValue = QueryParsing.Int(skip, "skip", errors) ?? 0;
-            var takeValue = QueryParsing.Int(take, "take", errors) ?? 50;
-            if (errors.Count > 0)
-            {
-                throw new RequestValidationException(errors);
-            }
+        patients.MapGet("/", SearchAsync)
+            .ProducesValidationProblem()
+            .WithSummary($"Patients whose name or MRN contains search, by name: skip (0 or more) and take (1–{PatientService.MaxPageSize}, default 50) page them");
+    }
 
-            var (items, total) = await service.SearchAsync(search, skipValue, takeValue, cancellationToken: ct);
-            return Results.Ok(new { total, items });
-        });
+    /// <summary>GET /api/patients?search&amp;skip&amp;take -> <c>{"total", "items"}</c>; a take above the page limit is a 400 naming it.</summary>
+    private static async Task<Ok<PatientSearchPage>> SearchAsync(string? search, string? skip, string? take, PatientService service, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var skipValue = QueryParsing.Int(skip, "skip", errors) ?? 0;
+        var takeValue = QueryParsing.Int(take, "take", errors) ?? 50;
+        if (!errors.ContainsKey("skip") && skipValue < 0)
+        {
+            errors["skip"] = ["skip must be 0 or more."];
+        }
+
+        if (!errors.ContainsKey("take") && takeValue is < 1 or > PatientService.MaxPageSize)
+        {
+            errors["take"] = [$"take must be between 1 and {PatientService.MaxPageSize} (patients per page)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        var (items, total) = await service.SearchAsync(search, skipValue, takeValue, cancellationToken: ct);
+        return TypedResults.Ok(new PatientSearchPage(total, items));
     }
 
     /// <summary>PUT /api/patients/{id}: refusals (400, 404, 409) are the service's exceptions, written as ProblemDetails.</summary>

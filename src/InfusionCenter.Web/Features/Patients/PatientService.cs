@@ -168,6 +168,9 @@ public sealed class PatientService(
         return ToDto(patient);
     }
 
+    /// <summary>The most patients one search answers with (the API refuses a larger <c>take</c>; the UI pages below it).</summary>
+    public const int MaxPageSize = 200;
+
     /// <summary>Patients whose name or MRN contains <paramref name="search"/> (case-insensitive), by name.</summary>
     public async Task<(List<PatientDto> Items, int Total)> SearchAsync(string? search, int skip = 0, int take = 50, string? sort = null, bool descending = false, CancellationToken cancellationToken = default)
     {
@@ -185,7 +188,7 @@ public sealed class PatientService(
             (_, true) => query.OrderByDescending(p => p.FamilyName).ThenByDescending(p => p.GivenName).ThenByDescending(p => p.Id),
             _ => query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id),
         };
-        var items = await query.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200)).ToListAsync(cancellationToken);
+        var items = await query.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize)).ToListAsync(cancellationToken);
         return (items.Select(ToDto).ToList(), total);
     }
 

@@ -192,3 +192,5 @@ public sealed record PatientAppointmentDto(
 /// <summary>The patient's appointments: from today on (soonest first), and before today (latest first, the most recent only).</summary>
 public sealed record PatientAppointmentsDto(IReadOnlyList<PatientAppointmentDto> Upcoming, IReadOnlyList<PatientAppointmentDto> Past, int EarlierCount);
 
+/// <summary>A page of a patient search: how many match in all, and this page's patients.</summary>
+public sealed record PatientSearchPage(int Total, IReadOnlyList<PatientDto> Items);
