@@ -76,6 +76,11 @@ public sealed partial class Appointment
 
     public DateTime? CancelledAt { get; set; }
 
+    /// <summary>Why this dose was booked outside its window (the prescriber's agreement), and who booked it so; null inside it.</summary>
+    public string? WindowOverrideReason { get; set; }
+
+    public string? WindowOverrideBy { get; set; }
+
     /// <summary>When the no-show was recorded (an undo is allowed on that clinic day).</summary>
     public DateTime? NoShowAt { get; set; }
 

@@ -19,7 +19,7 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
     /// <summary>An endpoint and who may use it; the request is built per call so writes don't collide.</summary>
     public sealed record Case(string Name, Func<Ctx, HttpRequestMessage> Request, string[] Allowed);
 
-    public sealed record Ctx(int PatientId, int DoseId, int RegimenId, int AppointmentId, string AppointmentStart, int FreshAppointmentId, int ChairId, string FreeStart, string Unique, string GateCode);
+    public sealed record Ctx(int PatientId, int DoseId, int RegimenId, int AppointmentId, string AppointmentStart, int FreshAppointmentId, int ChairId, string FreeStart, string Unique, string GateCode, int TodayAppointmentId = 0);
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
 
@@ -55,7 +55,7 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
         new("PUT /api/appointments/{id}", c => Send(HttpMethod.Put, $"/api/appointments/{c.AppointmentId}", new { start = c.AppointmentStart }), [N, D]),
         new("GET /api/appointments/{id}/checks", c => Get($"/api/appointments/{c.AppointmentId}/checks"), [N, M, D]),
         new("POST /api/appointments/{id}/checks/{code}", c => Send(HttpMethod.Post, $"/api/appointments/{c.FreshAppointmentId}/checks/{c.GateCode}"), [N, D]),
-        new("POST /api/appointments/{id}/check-in", c => Send(HttpMethod.Post, $"/api/appointments/{c.FreshAppointmentId}/check-in"), [N, D]),
+        new("POST /api/appointments/{id}/check-in", c => Send(HttpMethod.Post, $"/api/appointments/{c.TodayAppointmentId}/check-in"), [N, D]),
         new("DELETE /api/appointments/{id}", c => Send(HttpMethod.Delete, $"/api/appointments/{c.FreshAppointmentId}?reason=role+matrix"), [N, D]),
         new("GET /api/capacity/daily", _ => Get("/api/capacity/daily?from=2026-11-01&to=2026-11-30"), [M, D]),
         new("GET /api/capacity/{table}.csv", _ => Get("/api/capacity/daily.csv?from=2026-11-01&to=2026-11-30"), [M, D]),
@@ -212,12 +212,20 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
         var existing = Booked(0);
         var fresh = Booked(1);
         fresh.DoseId = dose.Id;
-        db.Appointments.AddRange(existing, fresh);
+        // Check-in happens on the appointment's clinic day only: one minute of today (clinic time, before opening) per call.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var todayLocal = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date;
+        var today = new Appointment
+        {
+            PatientId = dose.PatientId, ChairId = chair.Id, Status = AppointmentStatus.Booked, BookedAt = DateTime.UtcNow,
+            StartsAt = TimeZoneInfo.ConvertTimeToUtc(todayLocal.AddMinutes(5 + n), zone), EndsAt = TimeZoneInfo.ConvertTimeToUtc(todayLocal.AddMinutes(6 + n), zone),
+        };
+        db.Appointments.AddRange(existing, fresh, today);
         await db.SaveChangesAsync();
-        var local = TimeZoneInfo.ConvertTimeFromUtc(existing.StartsAt, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        var local = TimeZoneInfo.ConvertTimeFromUtc(existing.StartsAt, zone);
         var free = TimeZoneInfo.ConvertTimeFromUtc(day.AddHours(hour).AddMinutes(40), TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         return new Ctx(dose.PatientId, dose.Id, dose.RegimenId, existing.Id, local.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            fresh.Id, chair.Id, free.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture), unique, gate.Code);
+            fresh.Id, chair.Id, free.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture), unique, gate.Code, today.Id);
     }
 
     private static JsonElement CustomProtocol(string unique)

@@ -13,6 +13,28 @@ public sealed class BoardComponentTests(AppFixture fixture) : IClassFixture<AppF
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     [Fact]
+    public async Task BoardPage_ForADayClosedAfterBooking_ListsItsStrandedAppointments_ToMoveOrCancel()
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var data = new BoardTestData(scope.ServiceProvider);
+        var chairs = await data.ChairsAsync();
+        var patient = await data.PatientAsync("Stranded", "Stella");
+        await data.VisitAsync(patient, chairs[3], new DateTime(2031, 3, 27, 10, 0, 0), 60);
+        await scope.ServiceProvider.GetRequiredService<InfusionCenter.Web.Features.Admin.ClinicAdminService>()
+            .AddClosureAsync(new DateOnly(2031, 3, 27), "Water damage");
+        await using var context = ComponentTestSupport.Create(Roles.Nurse, scope.ServiceProvider);
+
+        var board = context.Render<BoardPage>(p => p.Add(b => b.Day, "2031-03-27"));
+
+        board.WaitForAssertion(() => board.Find("[data-testid=board-closed]").TextContent.ShouldContain("1 appointment still booked here"), Wait);
+        board.Find("[data-testid=board-closed]").TextContent.ShouldContain("Water damage");
+        var row = board.Find("[data-testid=stranded-appointment]");
+        row.TextContent.ShouldContain("Stranded, Stella");
+        row.TextContent.ShouldContain("10:00–11:00");
+        row.QuerySelector("[data-testid=stranded-open]")!.TextContent.ShouldContain("Move or cancel");
+    }
+
+    [Fact]
     public async Task BoardPage_ShowsABookedAppointment_WithNameTimeAndStatus_AndOffersNursesTheFreeStretches()
     {
         using var scope = fixture.App.Services.CreateScope();

@@ -23,6 +23,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.Notes).HasMaxLength(1000);
         builder.Property(a => a.ProtocolCode).HasMaxLength(60);
         builder.Property(a => a.LotNumber).HasMaxLength(60);
+        builder.Property(a => a.WindowOverrideReason).HasMaxLength(500);
+        builder.Property(a => a.WindowOverrideBy).HasMaxLength(200);
         builder.Property(a => a.ReactionSeverity).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.ReactionAction).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.AmountGiven).HasPrecision(10, 2);

@@ -146,6 +146,16 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<string>("WindowOverrideBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("window_override_by");
+
+                    b.Property<string>("WindowOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("window_override_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_appointments");
 

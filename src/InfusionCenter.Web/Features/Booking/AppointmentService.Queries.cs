@@ -39,6 +39,7 @@ public sealed partial class AppointmentService
                 Protocol = a.Dose.Regimen!.ProtocolVersion!.Protocol!.Code, ProtocolName = a.Dose.Regimen.ProtocolVersion.Name,
                 a.CourseGroup, a.BookedBy, a.BookedAt, a.CheckedInAt, a.InChairAt, a.CompletedAt,
                 a.NoShowAt, a.ActualStart, a.ActualEnd, a.LotNumber, a.LotExpiry, a.ReactionSeverity, a.ReactionAction, a.AmountGiven,
+                a.WindowOverrideReason, a.WindowOverrideBy,
             })
             .ToListAsync(cancellationToken);
         return rows.Select(a => new AppointmentDto(
@@ -49,7 +50,8 @@ public sealed partial class AppointmentService
             ToOffset(a.NoShowAt, settings),
             a.Status == AppointmentStatus.Completed
                 ? new CompletionDto(ToOffset(a.ActualStart, settings), ToOffset(a.ActualEnd, settings), a.LotNumber, a.LotExpiry, a.ReactionSeverity, a.ReactionAction, a.AmountGiven)
-                : null))
+                : null,
+            a.WindowOverrideReason, a.WindowOverrideBy))
             .ToList();
     }
 

@@ -61,6 +61,8 @@ public sealed partial class AppointmentService(
         }
 
         var days = new List<(Dose? Dose, DateTime StartLocal, int Minutes)>();
+        var overrideReason = string.IsNullOrWhiteSpace(request.WindowOverrideReason) ? null : request.WindowOverrideReason.Trim();
+        var outsideWindow = false;
         Guid? courseGroup = null;
         string? protocolCode = null;
         if (request.DoseId is { } doseId)
@@ -84,7 +86,7 @@ public sealed partial class AppointmentService(
             var localDate = DateOnly.FromDateTime(startLocal);
             if (localDate < dose.Earliest || localDate > dose.Latest)
             {
-                throw RequestValidationException.For("start", $"Dose {dose.Sequence} must be given between {dose.Earliest:yyyy-MM-dd} and {dose.Latest:yyyy-MM-dd} (target {dose.TargetDate:yyyy-MM-dd}).");
+                outsideWindow = OutsideWindow(dose, overrideReason);
             }
 
             if (definition.IsCourseSeries)
@@ -133,6 +135,8 @@ public sealed partial class AppointmentService(
             CourseGroup = courseGroup,
             BookedBy = user ?? (AuditUser.Name is var acting && acting != "system" ? acting : null), // the UI books as the signed-in user
             BookedAt = now,
+            WindowOverrideReason = outsideWindow ? overrideReason : null,
+            WindowOverrideBy = outsideWindow ? user ?? AuditUser.Name : null,
         }).ToList();
         foreach (var (dose, _, _) in days)
         {
@@ -199,9 +203,15 @@ public sealed partial class AppointmentService(
 
             EnsureInsideHours(settings, startLocal, minutes);
             // As when booking, a course follows its first day: only that day's window applies (later days shift with it).
-            if (item == group[0] && item.Dose is { } dose && (DateOnly.FromDateTime(startLocal) < dose.Earliest || DateOnly.FromDateTime(startLocal) > dose.Latest))
+            if (item == group[0] && item.Dose is { } dose)
             {
-                throw RequestValidationException.For("start", $"Dose {dose.Sequence} must be given between {dose.Earliest:yyyy-MM-dd} and {dose.Latest:yyyy-MM-dd}.");
+                var outside = (DateOnly.FromDateTime(startLocal) < dose.Earliest || DateOnly.FromDateTime(startLocal) > dose.Latest)
+                    && OutsideWindow(dose, string.IsNullOrWhiteSpace(request.WindowOverrideReason) ? null : request.WindowOverrideReason.Trim());
+                foreach (var day in group)
+                {
+                    day.WindowOverrideReason = outside ? request.WindowOverrideReason!.Trim() : null;
+                    day.WindowOverrideBy = outside ? AuditUser.Name : null;
+                }
             }
 
             touched.Add(DateOnly.FromDateTime(settings.ToLocal(item.StartsAt)));
@@ -215,6 +225,24 @@ public sealed partial class AppointmentService(
         logger.LogInformation("Moved appointment(s) {AppointmentIds}", string.Join(',', group.Select(a => a.Id)));
         await boardEvents.PublishAsync(touched, cancellationToken);
         return await GetManyAsync(group.Select(a => a.Id).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// A dose booked outside its window needs a recorded reason (the prescriber's agreement): true with one, a 400 on
+    /// <c>start</c> without (the window named) or on <c>windowOverrideReason</c> when the reason is too long.
+    /// </summary>
+    private static bool OutsideWindow(Dose dose, string? reason)
+    {
+        if (reason is null)
+        {
+            throw RequestValidationException.For("start",
+                $"Dose {dose.Sequence} must be given between {dose.Earliest:yyyy-MM-dd} and {dose.Latest:yyyy-MM-dd} (target {dose.TargetDate:yyyy-MM-dd}). " +
+                "To book outside this window with the prescriber's agreement, give the reason for the exception.");
+        }
+
+        return reason.Length <= 500
+            ? true
+            : throw RequestValidationException.For("windowOverrideReason", "The reason for booking outside the window is at most 500 characters.");
     }
 
     /// <summary>Cancels an appointment (and the rest of its course): kept for the record, the chair is free again, the dose is due again.</summary>

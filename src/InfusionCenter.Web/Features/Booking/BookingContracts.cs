@@ -15,12 +15,18 @@ public sealed record BookAppointmentRequest
 
     public int? Minutes { get; set; }
     public int? DoseId { get; set; }
+
+    /// <summary>Books a dose outside its window: why (e.g. "prescriber agreed: patient away until 12-14"), recorded and shown.</summary>
+    public string? WindowOverrideReason { get; set; }
 }
 
 public sealed record MoveAppointmentRequest
 {
     public int? ChairId { get; set; }
     public string? Start { get; set; }
+
+    /// <summary>Moves a dose outside its window: why, recorded and shown (as when booking).</summary>
+    public string? WindowOverrideReason { get; set; }
 }
 
 public sealed record AppointmentDto(
@@ -28,7 +34,7 @@ public sealed record AppointmentDto(
     DateTimeOffset Start, DateTimeOffset End, int Minutes, AppointmentStatus Status, string? CancelReason,
     int? DoseId, int? DoseSequence, string? DoseLabel, decimal? DoseAmount, string? DoseUnit, string? Protocol, string? ProtocolName,
     Guid? CourseGroup, string? BookedBy, DateTimeOffset BookedAt, DateTimeOffset? CheckedInAt, DateTimeOffset? InChairAt, DateTimeOffset? CompletedAt,
-    DateTimeOffset? NoShowAt = null, CompletionDto? Completion = null)
+    DateTimeOffset? NoShowAt = null, CompletionDto? Completion = null, string? WindowOverrideReason = null, string? WindowOverrideBy = null)
 {
     /// <summary>Minutes the chair was (or is) used beyond the booking; 0 when on time.</summary>
     public int OverrunMinutes(DateTimeOffset now) => Status switch
@@ -53,6 +59,7 @@ public sealed class BookAppointmentValidator : AbstractValidator<BookAppointment
         RuleFor(r => r.Start).NotEmpty().WithMessage("start is required (e.g. 2026-11-23T09:30 in clinic time, or with an offset).");
         RuleFor(r => r.Minutes).InclusiveBetween(5, 12 * 60).When(r => r.Minutes is not null).WithMessage("minutes must be between 5 and 720.");
         RuleFor(r => r.Minutes).NotNull().When(r => r.DoseId is null).WithMessage("minutes is required when no doseId is given.");
+        RuleFor(r => r.WindowOverrideReason).MaximumLength(500).WithMessage("The reason for booking outside the window is at most 500 characters.");
     }
 }
 

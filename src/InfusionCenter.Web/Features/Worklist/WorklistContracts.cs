@@ -8,6 +8,9 @@ public sealed record DueDose(
     DateOnly Target, DateOnly Earliest, DateOnly Latest, decimal Amount, string Unit, int ChairMinutes, int CourseDays,
     bool Overdue, DoseStatus Status, IReadOnlyList<string> Flags, string? Preferences = null);
 
+/// <summary>Why no slot fits a dose's window; null when there are slots.</summary>
+public sealed record SlotReasonDto(string? Reason);
+
 public sealed record SlotDto(int ChairId, string ChairName, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<SlotDayDto> Days);
 
 public sealed record SlotDayDto(int ChairId, DateTimeOffset Start, DateTimeOffset End);

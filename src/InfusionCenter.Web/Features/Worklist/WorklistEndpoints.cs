@@ -31,6 +31,11 @@ public static class WorklistEndpoints
             return Results.Ok(await service.SlotsAsync(dose, duration, fromDate, toDate, count, ct));
         }).WithTags("Appointments").RequireAuthorization(Policies.Read);
 
+        // Why no slot fits a dose's window (null when slots exist): the clinic calendar, chair kinds or full days, in words.
+        app.MapGet("/api/doses/{id:int}/slot-reason", async (int id, WorklistService service, CancellationToken ct) =>
+            TypedResults.Ok(new SlotReasonDto(await service.NoSlotReasonAsync(id, ct))))
+            .WithTags("Appointments").RequireAuthorization(Policies.Read);
+
         app.MapGet("/api/worklist", async (string? weeks, WorklistService service, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
