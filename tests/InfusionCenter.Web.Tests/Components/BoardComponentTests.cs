@@ -19,7 +19,7 @@ public sealed class BoardComponentTests(AppFixture fixture) : IClassFixture<AppF
         var data = new BoardTestData(scope.ServiceProvider);
         var chairs = await data.ChairsAsync();
         var patient = await data.PatientAsync("Stranded", "Stella");
-        await data.VisitAsync(patient, chairs[3], new DateTime(2031, 3, 27, 10, 0, 0), 60);
+        var visit = await data.VisitAsync(patient, chairs[3], new DateTime(2031, 3, 27, 10, 0, 0), 60);
         await scope.ServiceProvider.GetRequiredService<InfusionCenter.Web.Features.Admin.ClinicAdminService>()
             .AddClosureAsync(new DateOnly(2031, 3, 27), "Water damage");
         await using var context = ComponentTestSupport.Create(Roles.Nurse, scope.ServiceProvider);
@@ -32,6 +32,14 @@ public sealed class BoardComponentTests(AppFixture fixture) : IClassFixture<AppF
         row.TextContent.ShouldContain("Stranded, Stella");
         row.TextContent.ShouldContain("10:00–11:00");
         row.QuerySelector("[data-testid=stranded-open]")!.TextContent.ShouldContain("Move or cancel");
+
+        // One click moves it to the nearest free slot (the day before or after), and the closed day is clear.
+        board.WaitForAssertion(() => board.Find("[data-testid=stranded-move]"), Wait);
+        board.Find("[data-testid=stranded-move]").Click();
+        board.WaitForAssertion(() => board.FindAll("[data-testid=stranded-appointment]").ShouldBeEmpty(), Wait);
+        var moved = await scope.ServiceProvider.GetRequiredService<InfusionCenter.Web.Features.Booking.AppointmentService>().GetAsync(visit.Id);
+        Math.Abs(DateOnly.FromDateTime(moved.Start.DateTime).DayNumber - new DateOnly(2031, 3, 27).DayNumber).ShouldBe(1);
+        moved.Status.ShouldBe(InfusionCenter.Web.Data.AppointmentStatus.Booked);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using InfusionCenter.Web.Features.Booking;
 using InfusionCenter.Web.Features.ClinicCalendar;
 using InfusionCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -85,5 +86,55 @@ public sealed partial class WorklistService
         }
 
         return parts.Count > 0 ? string.Join(", ", parts) : "the clinic is closed on those days";
+    }
+
+    /// <summary>
+    /// The free slot nearest to an appointment that has to move (its day closed): for a dose, inside its window; for a visit,
+    /// from a week before to two weeks after. Nearest day first, then nearest time. Null when none fits, or for a day of a
+    /// consecutive-day course (moving one day shifts the whole course: that is the move dialog's job).
+    /// </summary>
+    public async Task<SlotDto?> NearestSlotAsync(AppointmentDto appointment, CancellationToken cancellationToken = default)
+    {
+        if (appointment.CourseGroup is not null)
+        {
+            return null;
+        }
+
+        var day = DateOnly.FromDateTime(appointment.Start.DateTime);
+        var today = await clock.TodayAsync(cancellationToken);
+        var (from, to) = (day.AddDays(-7), day.AddDays(14));
+        if (appointment.DoseId is { } doseId)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var request = (await DoseRequestsAsync(db, [doseId], today, cancellationToken)).GetValueOrDefault(doseId);
+            if (request is null)
+            {
+                return null;
+            }
+
+            (from, to) = (request.From, request.To);
+        }
+
+        // Day by day outwards from the closed day (the day after before the day before), nearest time first on each.
+        for (var offset = 1; offset <= 31; offset++)
+        {
+            foreach (var candidate in new[] { day.AddDays(offset), day.AddDays(-offset) })
+            {
+                if (candidate < today || candidate < from || candidate > to)
+                {
+                    continue;
+                }
+
+                var slots = appointment.DoseId is { } id
+                    ? await SlotsAsync(id, null, candidate, candidate, 10, cancellationToken)
+                    : await SlotsAsync(null, appointment.Minutes, candidate, candidate, 10, cancellationToken);
+                if (slots.MinBy(s => Math.Abs((s.Start.TimeOfDay - appointment.Start.TimeOfDay).TotalMinutes)) is { } nearest)
+                {
+                    return nearest;
+                }
+            }
+        }
+
+        return null;
     }
 }
