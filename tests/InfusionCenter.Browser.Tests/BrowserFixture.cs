@@ -70,6 +70,40 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Clicks a save button whose success navigates to <paramref name="target"/>. Fails at once with the page's
+    /// error text if <paramref name="error"/> shows. On a loaded 2-core machine a click can be lost between Blazor's
+    /// re-render and SignalR; if the page is still there with the button enabled (no save in flight) and no error after
+    /// a while, the click is repeated. Safe only for saves guarded against repeats (a version or idempotency check).
+    /// </summary>
+    public static async Task ClickUntilNavigatedAsync(IPage page, ILocator button, System.Text.RegularExpressions.Regex target, ILocator error)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var nextClick = DateTime.UtcNow;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (target.IsMatch(page.Url))
+            {
+                return;
+            }
+
+            if (await error.CountAsync() > 0 && await error.First.IsVisibleAsync() && (await error.First.InnerTextAsync()).Trim() is { Length: > 0 } message)
+            {
+                throw new InvalidOperationException($"The save was refused: {message}");
+            }
+
+            if (DateTime.UtcNow >= nextClick && await button.CountAsync() == 1 && await button.IsEnabledAsync())
+            {
+                await button.ClickAsync(new LocatorClickOptions { Timeout = 5_000 }).ContinueWith(_ => { }, TaskScheduler.Default);
+                nextClick = DateTime.UtcNow.AddSeconds(20);
+            }
+
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        throw new TimeoutException($"Still at {page.Url} 90 s after saving; expected {target}.");
+    }
+
     public static async Task SignInAsync(IPage page, string role)
     {
         var (email, password) = Testing.InfusionAppFactory.AccountFor(role);

@@ -96,8 +96,8 @@ public sealed class RoleTests(BrowserFixture browser, LiveAppFixture live) : ICl
         await Expect(page.GetByTestId("save-protocol")).ToBeEnabledAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "protocol-editor.png"), FullPage = true });
 
-        await page.GetByTestId("save-protocol").ClickAsync();
-        await page.WaitForURLAsync("**/protocols", new PageWaitForURLOptions { Timeout = 60_000 });
+        await BrowserFixture.ClickUntilNavigatedAsync(page, page.GetByTestId("save-protocol"),
+            new System.Text.RegularExpressions.Regex("/protocols$"), page.GetByTestId("save-error"));
         var card = page.GetByTestId("protocol-card").Filter(new LocatorFilterOptions { HasText = "natalizumab ·" });
         await Expect(card.GetByTestId("protocol-version")).ToContainTextAsync("version 2");
         await Expect(card).ToContainTextAsync("every 6 weeks");
