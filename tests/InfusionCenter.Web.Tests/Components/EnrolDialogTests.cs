@@ -1,5 +1,6 @@
 using Bunit;
 using InfusionCenter.Testing;
+using InfusionCenter.Web.Data;
 using InfusionCenter.Web.Features.Auth;
 using InfusionCenter.Web.Features.Patients;
 using InfusionCenter.Web.Features.Regimens;
@@ -12,7 +13,8 @@ namespace InfusionCenter.Web.Tests.Components;
 
 /// <summary>
 /// The enrol dialog with the app's real services on a real database: a refused option is shown at its field, in words
-/// (issue 11, finding 5: never "intervalOverride…"), and a valid enrolment saves the regimen.
+/// (issue 11, finding 5: never "intervalOverride…"), and a valid enrolment saves the regimen. A second active regimen on the
+/// same drug (the API's 409) is explained in the dialog, which enrols anyway once a reason is given (issue 12).
 /// </summary>
 public sealed class EnrolDialogTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
@@ -80,6 +82,54 @@ public sealed class EnrolDialogTests(AppFixture fixture) : IClassFixture<AppFixt
 
         host.WaitForAssertion(() => host.Find("[data-testid=preview-error]").TextContent
             .ShouldContain("Mitoxantrone is dosed by body surface area: record the patient's height and weight first."));
+    }
+
+    [Fact]
+    public async Task Enrol_ASecondActiveRegimenOnTheSameDrug_ShowsTheConflictInWords_ThenEnrolsAnywayWithARequiredReason()
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var patient = await scope.ServiceProvider.GetRequiredService<PatientService>().CreatePatientForTestAsync("Twice");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await scope.ServiceProvider.GetRequiredService<RegimenService>().EnrolAsync(patient.Id, new EnrolRequest { Protocol = "natalizumab", Start = today });
+        await using var ctx = ComponentTestSupport.Create(Roles.Nurse, scope.ServiceProvider);
+        var host = ctx.RenderDialogHost();
+        var dialogs = ctx.Services.GetRequiredService<IDialogService>();
+        IDialogReference? dialog = null;
+        await host.InvokeAsync(async () => dialog = await dialogs.ShowAsync<EnrolDialog>(
+            "Enrol", new DialogParameters<EnrolDialog> { { d => d.PatientId, patient.Id } }, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true }));
+        host.WaitForAssertion(() => host.FindAll("[data-testid=protocol-picker]").ShouldNotBeEmpty());
+        await host.InvokeAsync(() => host.FindComponent<MudSelect<string>>().Instance.SelectOption("natalizumab"));
+        host.WaitForAssertion(() => host.FindAll("[data-testid=preview-date]").ShouldNotBeEmpty());
+
+        // The API's 409, in words in the dialog (not as an error line), with the way out.
+        host.Find("form").Submit();
+        host.WaitForAssertion(() => host.Find("[data-testid=duplicate-conflict]").TextContent.ShouldContain("This patient already has an active"));
+        host.Find("[data-testid=duplicate-conflict]").TextContent.ShouldContain("confirm a second regimen on the same drug and give the reason");
+        host.FindAll("[data-testid=form-error]").ShouldBeEmpty();
+        host.FindAll("[data-testid=duplicate-reason]").ShouldBeEmpty(); // asked for once "enrol anyway" is chosen
+
+        // Enrol anyway: the reason is required, at its field.
+        host.Find("input[data-testid=confirm-duplicate]").Change(true);
+        host.WaitForAssertion(() => host.FindAll("[data-testid=duplicate-reason]").ShouldNotBeEmpty());
+        host.Find("[data-testid=save-regimen]").TextContent.Trim().ShouldBe("Enrol anyway");
+        host.Find("form").Submit();
+        host.WaitForAssertion(() => host.Find(".duplicate-reason-field .mud-input-helper-text.mud-input-error").TextContent
+            .ShouldContain("Give the reason for a second regimen on the same drug."));
+        await using (var db = await fixture.App.CreateDbContextAsync())
+        {
+            (await db.Regimens.CountAsync(r => r.PatientId == patient.Id)).ShouldBe(1);
+        }
+
+        host.Find("textarea[data-testid=duplicate-reason]").Change("Extended-interval plan while the old one is stopped");
+        host.Find("form").Submit();
+        var result = await dialog!.Result.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var saved = result.ShouldNotBeNull().Data.ShouldBeOfType<RegimenDto>();
+        saved.DuplicateReason.ShouldBe("Extended-interval plan while the old one is stopped");
+        await using (var db = await fixture.App.CreateDbContextAsync())
+        {
+            (await db.Regimens.CountAsync(r => r.PatientId == patient.Id && r.Status == RegimenStatus.Active)).ShouldBe(2);
+        }
     }
 }
 

@@ -72,7 +72,12 @@ public sealed partial class RegimenService
         dose.TargetDate = plan.Date;
         dose.Earliest = plan.Earliest;
         dose.Latest = plan.Latest;
-        dose.Amount = plan.Amount;
+        if (dose.Status != DoseStatus.Given)
+        {
+            // A given dose keeps the amount it was given at: after a re-dose (a new BSA) only the doses still to give change.
+            dose.Amount = plan.Amount;
+        }
+
         dose.Unit = plan.Unit;
         dose.AmountPerM2 = plan.AmountPerM2;
         dose.ChairMinutes = plan.ChairMinutes;

@@ -44,7 +44,7 @@ public sealed partial class RegimenService
             return;
         }
 
-        throw new ConflictException(
+        throw DuplicateRegimen.Conflict(
             $"This patient already has an active {same.Name} regimen (started {same.Start:yyyy-MM-dd}) on {definition.Drug.GenericName}. "
             + "Stop it first, or confirm a second regimen on the same drug and give the reason.");
     }

@@ -7,6 +7,7 @@ using InfusionCenter.Web.Features.Board;
 using InfusionCenter.Web.Features.Protocols;
 using InfusionCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace InfusionCenter.Web.Features.Regimens;
 
@@ -22,6 +23,8 @@ public sealed partial class RegimenService(
     StopRegimenValidator stopValidator,
     ClinicCalendarService clinicCalendar,
     BoardEvents boardEvents,
+    IOptions<DosingOptions> dosing,
+    RedoseRequestValidator redoseValidator,
     ILogger<RegimenService> logger)
 {
     /// <summary>The calendar an enrolment would create, without saving (the UI's live preview).</summary>
@@ -84,14 +87,14 @@ public sealed partial class RegimenService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var regimen = await RegimenQuery(db).FirstOrDefaultAsync(r => r.Id == regimenId, cancellationToken)
             ?? throw new NotFoundException($"No regimen with id {regimenId}.");
-        return ToDto(regimen);
+        return ToDto(regimen, dosing.Value.BsaChangeThreshold);
     }
 
     public async Task<List<RegimenDto>> ForPatientAsync(int patientId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var regimens = await RegimenQuery(db).Where(r => r.PatientId == patientId).OrderByDescending(r => r.Start).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
-        return regimens.Select(ToDto).ToList();
+        return regimens.Select(r => ToDto(r, dosing.Value.BsaChangeThreshold)).ToList();
     }
 
     /// <summary>
@@ -234,6 +237,7 @@ public sealed partial class RegimenService(
 
     private static IQueryable<Regimen> RegimenQuery(InfusionDbContext db) => db.Regimens.AsNoTracking()
         .Include(r => r.Doses.OrderBy(d => d.Sequence))
+        .Include(r => r.Patient)
         .Include(r => r.ProtocolVersion).ThenInclude(v => v!.Protocol);
 
     private static async Task<ProtocolVersion> CurrentVersionAsync(InfusionDbContext db, string code, CancellationToken cancellationToken) =>
@@ -263,7 +267,8 @@ public sealed partial class RegimenService(
     private static CalendarQuery Query(EnrolRequest request, decimal? bsa) =>
         new(request.Start, request.Until, bsa, request.PriorCumulativeMgPerM2, request.Days, request.IntervalWeeks);
 
-    internal static RegimenDto ToDto(Regimen r)
+    /// <param name="bsaChangeThreshold">The clinic's re-dose share: flags a BSA change (<paramref name="r"/> with its patient loaded).</param>
+    internal static RegimenDto ToDto(Regimen r, decimal? bsaChangeThreshold = null)
     {
         var definition = ProtocolJson.Deserialize(r.ProtocolVersion!.DefinitionJson);
         return new RegimenDto(
@@ -272,7 +277,8 @@ public sealed partial class RegimenService(
             r.IntervalOverrideUnit == nameof(IntervalUnit.Weeks) ? r.IntervalOverrideValue : null,
             r.Status, r.StopReason, r.CreatedAt,
             r.Doses.OrderBy(d => d.Sequence).Select(ToDto).ToList(), definition.IsCourseSeries,
-            r.StoppedOn, r.StoppedBy, r.StoppedBecause, r.DuplicateReason);
+            r.StoppedOn, r.StoppedBy, r.StoppedBecause, r.DuplicateReason,
+            bsaChangeThreshold is { } threshold ? BsaChangeOf(r, definition, threshold) : null);
     }
 
     internal static DoseDto ToDto(Dose d) => new(

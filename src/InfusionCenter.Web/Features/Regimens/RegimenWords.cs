@@ -53,6 +53,18 @@ public static class RegimenWords
         };
     }
 
+    /// <summary>"BSA now 1.85 m² (was 1.66 m², +11 %): 10 doses still to give are at the old amount."</summary>
+    public static string BsaChangeText(BsaChangeDto change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var doses = change.Doses.Count == 1 ? "1 dose still to give is" : $"{change.Doses.Count} doses still to give are";
+        return $"BSA now {change.CurrentBsa:0.00} m² (was {change.EnrolledBsa:0.00} m², {SignedPercent(change.ChangePercent)}): {doses} at the old amount.";
+    }
+
+    /// <summary>"+11 %", "−10 %" (whole per cent, a real minus sign).</summary>
+    public static string SignedPercent(decimal percent) =>
+        $"{(percent < 0 ? "−" : "+")}{Math.Abs(decimal.Round(percent, 0, MidpointRounding.AwayFromZero)):0} %";
+
     /// <summary>Whether a nurse may record this dose as given today (planned, booked or missed).</summary>
     public static bool CanRecordGiven(DoseDto dose) => dose.Status is DoseStatus.Planned or DoseStatus.Booked or DoseStatus.Missed;
 

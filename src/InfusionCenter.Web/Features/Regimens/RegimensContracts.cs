@@ -55,13 +55,40 @@ public sealed record RegimenDto(
     int Id, int PatientId, string Protocol, string ProtocolName, int Version, int CurrentVersion, DateOnly Start, DateOnly Until,
     decimal? Bsa, decimal PriorCumulativeMgPerM2, decimal? CumulativeCapMgPerM2, int? Days, int? IntervalWeeks,
     RegimenStatus Status, string? StopReason, DateTimeOffset CreatedAt, IReadOnlyList<DoseDto> Doses, bool CourseSeries = false,
-    DateOnly? StoppedOn = null, string? StoppedBy = null, string? StoppedBecause = null, string? DuplicateReason = null)
+    DateOnly? StoppedOn = null, string? StoppedBy = null, string? StoppedBecause = null, string? DuplicateReason = null,
+    BsaChangeDto? BsaChange = null)
 {
     /// <summary>mg/m² given so far including the prior dose (BSA-dosed protocols), for cap progress.</summary>
     public decimal GivenMgPerM2 => PriorCumulativeMgPerM2 + Doses.Where(d => d.Status == DoseStatus.Given).Sum(d => d.AmountPerM2 ?? 0m);
 
     /// <summary>mg/m² the whole calendar reaches, prior dose included.</summary>
     public decimal PlannedMgPerM2 => PriorCumulativeMgPerM2 + Doses.Where(d => d.Status != DoseStatus.Cancelled).Sum(d => d.AmountPerM2 ?? 0m);
+}
+
+/// <summary>
+/// The patient's BSA has moved by more than the clinic's share since the amounts were calculated: the doses still to give
+/// (planned, booked or missed) and what each would be at the current BSA. Null on a regimen when nothing is flagged.
+/// </summary>
+/// <param name="ChangePercent">Signed, one decimal: +11.4 for 1.66 → 1.85 m².</param>
+public sealed record BsaChangeDto(decimal EnrolledBsa, decimal CurrentBsa, decimal ChangePercent, IReadOnlyList<RedoseDoseDto> Doses);
+
+/// <summary>One dose a re-dose would change: its amount now and at the current BSA.</summary>
+public sealed record RedoseDoseDto(int DoseId, int Sequence, DateOnly Date, DoseStatus Status, decimal Amount, decimal NewAmount, string Unit);
+
+/// <summary>
+/// <c>POST /api/regimens/{id}/redose</c>, body optional. <see cref="Bsa"/>: the current BSA (m²) the caller showed and
+/// confirmed; when given and the patient's BSA is no longer that (measured again meanwhile), the re-dose is a 409.
+/// </summary>
+public sealed record RedoseRequest
+{
+    public decimal? Bsa { get; set; }
+}
+
+public sealed class RedoseRequestValidator : AbstractValidator<RedoseRequest>
+{
+    public RedoseRequestValidator() => RuleFor(r => r.Bsa)
+        .InclusiveBetween(Domain.Patients.Bsa.MinPlausibleM2, Domain.Patients.Bsa.MaxPlausibleM2).When(r => r.Bsa is not null)
+        .WithMessage($"The confirmed BSA must be between {Domain.Patients.Bsa.MinPlausibleM2:0.0} and {Domain.Patients.Bsa.MaxPlausibleM2:0.0} m².");
 }
 
 public sealed class EnrolRequestValidator : AbstractValidator<EnrolRequest>

@@ -1,12 +1,13 @@
 using InfusionCenter.Web.Data;
-
+using InfusionCenter.Web.Features.Regimens;
 
 namespace InfusionCenter.Web.Features.Worklist;
 
+/// <param name="BsaChange">The patient's BSA moved by more than the clinic's share since this dose's amount was calculated: re-dose it (patient page).</param>
 public sealed record DueDose(
     int DoseId, int PatientId, string PatientName, string Mrn, string Protocol, string ProtocolName, int Sequence, string Label,
     DateOnly Target, DateOnly Earliest, DateOnly Latest, decimal Amount, string Unit, int ChairMinutes, int CourseDays,
-    bool Overdue, DoseStatus Status, IReadOnlyList<string> Flags, string? Preferences = null);
+    bool Overdue, DoseStatus Status, IReadOnlyList<string> Flags, string? Preferences = null, BsaChangeDto? BsaChange = null);
 
 /// <summary>Why no slot fits a dose's window; null when there are slots.</summary>
 public sealed record SlotReasonDto(string? Reason);

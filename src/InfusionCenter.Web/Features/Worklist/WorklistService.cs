@@ -3,7 +3,9 @@ using InfusionCenter.Web.Data;
 using InfusionCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using InfusionCenter.Web.Features.ClinicCalendar;
+using InfusionCenter.Web.Features.Regimens;
 using InfusionCenter.Web.Features.SafetyChecks;
+using Microsoft.Extensions.Options;
 
 namespace InfusionCenter.Web.Features.Worklist;
 
@@ -12,7 +14,8 @@ namespace InfusionCenter.Web.Features.Worklist;
 /// one file per use case: the due list and its safety flags (here), slot search and free-stretch filling
 /// (WorklistService.Slots.cs), auto-booking the due list (WorklistService.AutoBook.cs).
 /// </summary>
-public sealed partial class WorklistService(IDbContextFactory<InfusionDbContext> dbFactory, ClinicCalendarService clinicCalendar, ClinicClock clock)
+public sealed partial class WorklistService(
+    IDbContextFactory<InfusionDbContext> dbFactory, ClinicCalendarService clinicCalendar, ClinicClock clock, IOptions<DosingOptions> dosing)
 {
     /// <summary>Doses due within <paramref name="weeks"/> weeks that have no appointment: overdue first, then by latest date.</summary>
     public async Task<IReadOnlyList<DueDose>> DueAsync(int weeks, CancellationToken cancellationToken = default)
@@ -32,7 +35,7 @@ public sealed partial class WorklistService(IDbContextFactory<InfusionDbContext>
                 d.Id, d.RegimenId, d.Regimen!.PatientId, d.Regimen.Patient!.GivenName, d.Regimen.Patient.FamilyName, d.Regimen.Patient.Mrn,
                 d.Regimen.Patient.AuthorizationExpires, d.Regimen.Patient.PreferredTime, d.Regimen.Patient.PreferredWeekdays, Protocol = d.Regimen.ProtocolVersion!.Protocol!.Code, d.Regimen.ProtocolVersion.Name,
                 d.Regimen.ProtocolVersion.DefinitionJson, d.Sequence, d.Label, d.TargetDate, d.Earliest, d.Latest, d.Amount, d.Unit, d.ChairMinutes,
-                d.Course, d.DayInCourse, d.Status,
+                d.Course, d.DayInCourse, d.Status, d.AmountPerM2, d.Regimen.Bsa, d.Regimen.Patient.HeightCm, d.Regimen.Patient.WeightKg,
             })
             .ToListAsync(cancellationToken);
 
@@ -55,10 +58,14 @@ public sealed partial class WorklistService(IDbContextFactory<InfusionDbContext>
             }
 
             var overdue = r.Latest < today || r.Status == DoseStatus.Missed;
+            var bsaChange = BsaRedose.IsRedosable(r.Status, r.AmountPerM2)
+                && BsaRedose.Flagged(definition, r.Bsa, r.HeightCm, r.WeightKg, dosing.Value.BsaChangeThreshold) is { } change
+                ? BsaRedose.ToDto(change, [BsaRedose.Line(definition, r.Id, r.Sequence, r.TargetDate, r.Status, r.Amount, r.AmountPerM2!.Value, r.Unit, change.CurrentBsa)])
+                : null;
             result.Add(new DueDose(r.Id, r.PatientId, $"{r.FamilyName}, {r.GivenName}", r.Mrn, r.Protocol, r.Name, r.Sequence, r.Label,
                 r.TargetDate, r.Earliest, r.Latest, r.Amount, r.Unit, r.ChairMinutes, courseDays, overdue, r.Status,
                 Flags(definition, r.AuthorizationExpires, r.Latest, r.Sequence, today, overdue),
-                Patients.PatientDto.Preferences(r.PreferredTime, r.PreferredWeekdays)));
+                Patients.PatientDto.Preferences(r.PreferredTime, r.PreferredWeekdays), bsaChange));
         }
 
         return result.OrderByDescending(d => d.Overdue).ThenBy(d => d.Latest).ThenBy(d => d.Target).ThenBy(d => d.PatientName).ToList();
