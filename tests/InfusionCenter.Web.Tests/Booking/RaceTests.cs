@@ -24,7 +24,7 @@ public sealed class RaceTests(AppFixture fixture) : IClassFixture<AppFixture>
         var statuses = await Task.WhenAll(attempts);
 
         statuses.ShouldAllBe(s => s == HttpStatusCode.Created || s == HttpStatusCode.Conflict, string.Join(", ", statuses));
-        statuses.Count(s => s == HttpStatusCode.Created).ShouldBe(1);
+        statuses.Count(s => s == HttpStatusCode.Created).ShouldBe(1, string.Join(", ", statuses));
         var day = await nurse.GetFromJsonAsync<List<AppointmentRow>>("/api/appointments?date=2031-05-06");
         day!.Count(a => a.PatientId == patientId).ShouldBe(1);
     }
