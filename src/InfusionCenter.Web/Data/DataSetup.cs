@@ -39,9 +39,11 @@ public static class DataSetup
         }
 
         builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddSingleton<AccountStamps>();
+        builder.Services.AddSingleton<AccountChangeInterceptor>();
         builder.Services.AddDbContextFactory<InfusionDbContext>((services, options) => options
             .UseInfusionDatabase(connectionString)
-            .AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<AccountChangeInterceptor>()));
         // ASP.NET Core Identity's stores take a scoped context.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<InfusionDbContext>>().CreateDbContext());
         builder.Services.AddHealthChecks().AddDbContextCheck<InfusionDbContext>("database");
@@ -52,8 +54,24 @@ public static class DataSetup
     /// (tables and columns need no quoting in hand-written SQL and psql) and our migrations history table.
     /// </summary>
     public static DbContextOptionsBuilder UseInfusionDatabase(this DbContextOptionsBuilder options, string connectionString) => options
-        .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        .UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
         .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a connection runs repeatedly (PostgreSQL then parses and plans each once per
+    /// connection, not per request), unless the connection string already says how many.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
 
     /// <summary>Applies pending migrations, then, in Development only (unless Seed:Demo=false), the demo data.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)

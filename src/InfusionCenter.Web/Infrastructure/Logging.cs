@@ -28,7 +28,10 @@ public static class Logging
                     rollingInterval: RollingInterval.Day,
                     retainedFileCountLimit: configuration.GetValue("Serilog:File:RetainedDays", 14),
                     outputTemplate: "{Timestamp:o} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
-                    formatProvider: CultureInfo.InvariantCulture));
+                    formatProvider: CultureInfo.InvariantCulture,
+                    // Written through a buffer and flushed every second (and on shutdown), not once per line.
+                    buffered: true,
+                    flushToDiskInterval: TimeSpan.FromSeconds(1)));
             }
         }, preserveStaticLogger: true);
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using InfusionCenter.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -81,8 +82,7 @@ public static class AuthSetup
         if (context.User.Identity?.IsAuthenticated == true
             && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            var signIn = context.RequestServices.GetRequiredService<SignInManager<AppUser>>();
-            if (await signIn.ValidateSecurityStampAsync(context.User) is not { } user || await signIn.UserManager.IsLockedOutAsync(user))
+            if (!await TokenStillValidAsync(context))
             {
                 await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
                     detail: "This token is no longer valid (the account was disabled or its role changed). Sign in again.").ExecuteAsync(context);
@@ -92,6 +92,28 @@ public static class AuthSetup
 
         await next(context);
     });
+
+    /// <summary>The token's stamp against its account: from <see cref="AccountStamps"/> when known, else read (and kept).</summary>
+    private static async Task<bool> TokenStillValidAsync(HttpContext context)
+    {
+        var signIn = context.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+        var stamps = context.RequestServices.GetRequiredService<AccountStamps>();
+        var userId = signIn.UserManager.GetUserId(context.User);
+        var stamp = context.User.FindFirstValue(signIn.Options.ClaimsIdentity.SecurityStampClaimType);
+        if (userId is not null && stamps.TryCheck(userId, stamp, out var valid))
+        {
+            return valid;
+        }
+
+        var generation = stamps.Generation;
+        if (await signIn.ValidateSecurityStampAsync(context.User) is not { } user || await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        stamps.Remember(user, generation);
+        return true;
+    }
 
     private static Task Redirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
     {

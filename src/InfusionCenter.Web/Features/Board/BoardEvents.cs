@@ -23,11 +23,15 @@ public sealed class BoardEvents(IDbContextFactory<InfusionDbContext> dbFactory, 
     {
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            foreach (var date in dates.Distinct())
+            var days = dates.Distinct().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
+            if (days.Length == 0)
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})", cancellationToken);
+                return;
             }
+
+            // One statement for every day changed (a course touches up to five).
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, day) FROM unnest({days}) AS day", cancellationToken);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {

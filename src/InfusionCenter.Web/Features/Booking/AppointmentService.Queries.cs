@@ -14,7 +14,8 @@ public sealed partial class AppointmentService
     /// <summary>The appointments of one clinic-local day (all statuses), by chair and time.</summary>
     public async Task<IReadOnlyList<AppointmentDto>> ForDayAsync(DateOnly date, CancellationToken cancellationToken = default)
     {
-        var settings = await clinicCalendar.LoadAsync(date, date, cancellationToken);
+        // Reading needs only the zone (cached by the clock), not the calendar.
+        var settings = ClinicSettings.TimesOnly(await clock.ZoneAsync(cancellationToken));
         var (from, to) = settings.DayInUtc(date);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await Project(db.Appointments.Where(a => a.StartsAt < to && a.EndsAt > from), settings, cancellationToken);
@@ -22,7 +23,7 @@ public sealed partial class AppointmentService
 
     private async Task<IReadOnlyList<AppointmentDto>> GetManyAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {
-        var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MinValue, cancellationToken);
+        var settings = ClinicSettings.TimesOnly(await clock.ZoneAsync(cancellationToken));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await Project(db.Appointments.Where(a => ids.Contains(a.Id)), settings, cancellationToken);
     }

@@ -44,7 +44,7 @@ public sealed partial class AppointmentService(
     /// </summary>
     private async Task<(List<Appointment> Appointments, ClinicSettings Settings)> BookOnAsync(InfusionDbContext db, BookAppointmentRequest request, string? user, CancellationToken cancellationToken)
     {
-        var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+        var settings = await clinicCalendar.LoadAsync(db, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
         var startLocal = ParseStart(request.Start!, settings, "start");
         EnsureNotBeforeToday(startLocal, await clock.TodayAsync(cancellationToken));
 

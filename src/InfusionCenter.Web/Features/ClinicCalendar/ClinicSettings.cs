@@ -13,6 +13,16 @@ public sealed class ClinicSettings
     public required int DefaultNurses { get; init; }
     public required NurseRules Rules { get; init; }
 
+    /// <summary>
+    /// Settings for converting times only (the clinic's zone; no hours, closures or staffing): what reading
+    /// appointments needs, without loading the calendar.
+    /// </summary>
+    public static ClinicSettings TimesOnly(TimeZoneInfo zone) => new()
+    {
+        Zone = zone, WeeklyHours = new Dictionary<DayOfWeek, DayHours>(), Closures = new Dictionary<DateOnly, string>(),
+        Staffing = new Dictionary<DateOnly, int>(), DefaultNurses = 0, Rules = new NurseRules(4, 2),
+    };
+
     /// <summary>Opening hours on <paramref name="date"/>, or null with the reason when closed.</summary>
     public (DayHours? Hours, string? ClosedBecause) HoursOn(DateOnly date)
     {
