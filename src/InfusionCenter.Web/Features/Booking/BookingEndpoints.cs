@@ -18,31 +18,15 @@ public static class BookingEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Book chair time; with an Idempotency-Key header, a repeat of the same request answers as the first did (another body with the key: 422)");
-        appointments.MapGet("/", async (string? date, AppointmentService service, CancellationToken ct) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            var day = QueryParsing.Date(date, "date", errors);
-            if (day is null && errors.Count == 0)
-            {
-                errors["date"] = ["date is required (YYYY-MM-DD, clinic-local day)."];
-            }
-
-            return errors.Count > 0 ? throw new RequestValidationException(errors) : Results.Ok(await service.ForDayAsync(day!.Value, ct));
-        });
-        appointments.MapGet("/{id:int}", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.GetAsync(id, ct)));
-        appointments.MapPut("/{id:int}", async (int id, MoveAppointmentRequest request, AppointmentService service, CancellationToken ct) =>
-            Results.Ok(await service.MoveAsync(id, request, ct))).RequireAuthorization(Policies.Nursing);
-        appointments.MapDelete("/{id:int}", async (int id, string? reason, AppointmentService service, CancellationToken ct) =>
-        {
-            await service.CancelAsync(id, reason, ct);
-            return Results.NoContent();
-        }).RequireAuthorization(Policies.Nursing);
-        appointments.MapPost("/{id:int}/check-in", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.CheckInAsync(id, ct))).RequireAuthorization(Policies.Nursing);
-        appointments.MapPost("/{id:int}/in-chair", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.InChairAsync(id, ct))).RequireAuthorization(Policies.Nursing);
-        appointments.MapPost("/{id:int}/complete", async (int id, CompleteAppointmentRequest? request, AppointmentService service, CancellationToken ct) =>
-            Results.Ok(await service.CompleteAsync(id, request, ct))).RequireAuthorization(Policies.Nursing);
-        appointments.MapPost("/{id:int}/no-show", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.NoShowAsync(id, ct))).RequireAuthorization(Policies.Nursing);
-        appointments.MapPost("/{id:int}/undo", async (int id, AppointmentService service, CancellationToken ct) => Results.Ok(await service.UndoAsync(id, ct))).RequireAuthorization(Policies.Nursing);
+        appointments.MapGet("/", ForDayAsync).ProducesValidationProblem();
+        appointments.MapGet("/{id:int}", GetAsync);
+        appointments.MapPut("/{id:int}", MoveAsync).RequireAuthorization(Policies.Nursing);
+        appointments.MapDelete("/{id:int}", CancelAsync).RequireAuthorization(Policies.Nursing);
+        appointments.MapPost("/{id:int}/check-in", CheckInAsync).RequireAuthorization(Policies.Nursing);
+        appointments.MapPost("/{id:int}/in-chair", InChairAsync).RequireAuthorization(Policies.Nursing);
+        appointments.MapPost("/{id:int}/complete", CompleteAsync).RequireAuthorization(Policies.Nursing);
+        appointments.MapPost("/{id:int}/no-show", NoShowAsync).RequireAuthorization(Policies.Nursing);
+        appointments.MapPost("/{id:int}/undo", UndoAsync).RequireAuthorization(Policies.Nursing);
     }
 
     /// <summary>
@@ -66,4 +50,52 @@ public static class BookingEndpoints
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key already used");
         }
     }
+
+    /// <summary>GET /api/appointments?date=YYYY-MM-DD (clinic-local day, required) -> that day's appointments.</summary>
+    private static async Task<Ok<IReadOnlyList<AppointmentDto>>> ForDayAsync(string? date, AppointmentService service, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var day = QueryParsing.Date(date, "date", errors);
+        if (day is null && errors.Count == 0)
+        {
+            errors["date"] = ["date is required (YYYY-MM-DD, clinic-local day)."];
+        }
+
+        return errors.Count > 0 ? throw new RequestValidationException(errors) : TypedResults.Ok(await service.ForDayAsync(day!.Value, ct));
+    }
+
+    /// <summary>GET /api/appointments/{id} -> the appointment.</summary>
+    private static async Task<Ok<AppointmentDto>> GetAsync(int id, AppointmentService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.GetAsync(id, ct));
+
+    /// <summary>PUT /api/appointments/{id} -> the appointments moved: this one and the rest of its course, by the same offset.</summary>
+    private static async Task<Ok<IReadOnlyList<AppointmentDto>>> MoveAsync(int id, MoveAppointmentRequest request, AppointmentService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.MoveAsync(id, request, ct));
+
+    /// <summary>DELETE /api/appointments/{id}?reason -> 204: cancelled (kept for audit, the chair freed).</summary>
+    private static async Task<NoContent> CancelAsync(int id, string? reason, AppointmentService service, CancellationToken ct)
+    {
+        await service.CancelAsync(id, reason, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>POST /api/appointments/{id}/check-in -> the appointment, checked in (on its clinic-local day only).</summary>
+    private static async Task<Ok<AppointmentDto>> CheckInAsync(int id, AppointmentService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.CheckInAsync(id, ct));
+
+    /// <summary>POST /api/appointments/{id}/in-chair -> the appointment, in the chair (blocking safety checks confirmed).</summary>
+    private static async Task<Ok<AppointmentDto>> InChairAsync(int id, AppointmentService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.InChairAsync(id, ct));
+
+    /// <summary>POST /api/appointments/{id}/complete -> the appointment, completed; its dose is recorded as given in the same transaction.</summary>
+    private static async Task<Ok<AppointmentDto>> CompleteAsync(int id, CompleteAppointmentRequest? request, AppointmentService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.CompleteAsync(id, request, ct));
+
+    /// <summary>POST /api/appointments/{id}/no-show -> the appointment, marked as not attended (only after its start).</summary>
+    private static async Task<Ok<AppointmentDto>> NoShowAsync(int id, AppointmentService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.NoShowAsync(id, ct));
+
+    /// <summary>POST /api/appointments/{id}/undo -> the appointment with its last check-in, in-chair or no-show reverted.</summary>
+    private static async Task<Ok<AppointmentDto>> UndoAsync(int id, AppointmentService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.UndoAsync(id, ct));
 }

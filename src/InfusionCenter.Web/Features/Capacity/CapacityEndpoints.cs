@@ -1,6 +1,7 @@
 using System.Text;
 using InfusionCenter.Web.Features.Auth;
 using InfusionCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InfusionCenter.Web.Features.Capacity;
 
@@ -17,28 +18,43 @@ public static class CapacityEndpoints
     {
         var capacity = app.MapGroup("/api/capacity").WithTags("Capacity").RequireAuthorization(Policies.Capacity);
 
-        capacity.MapGet("/daily", async (string? from, string? to, CapacityService service, CancellationToken ct) =>
-        {
-            var (first, last) = ParseRange(from, to, new Dictionary<string, string[]>());
-            return Results.Ok(await service.DailyAsync(first, last, ct));
-        }).WithSummary("Open and booked chair-minutes, utilization and peak chairs in use per clinic-local day");
+        capacity.MapGet("/daily", DailyAsync)
+            .ProducesValidationProblem()
+            .WithSummary("Open and booked chair-minutes, utilization and peak chairs in use per clinic-local day");
+        capacity.MapGet("/{table}.csv", CsvAsync)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One table of the capacity dashboard as CSV (daily, weekdays, heatmap, nurse-load, outcomes, drugs, forecast)");
+    }
 
-        capacity.MapGet("/{table}.csv", async (string table, string? from, string? to, string? start, CapacityService service, ClinicClock clock, CancellationToken ct) =>
-        {
-            if (!CapacityCsv.IsTable(table))
-            {
-                throw new NotFoundException($"No capacity table '{table}'. Tables: {string.Join(", ", CapacityCsv.Tables)}.");
-            }
+    /// <summary>GET /api/capacity/daily?from&amp;to -> one row per clinic-local day: open and booked chair-minutes, utilization, peak chairs in use.</summary>
+    private static async Task<Ok<IReadOnlyList<DailyCapacity>>> DailyAsync(string? from, string? to, CapacityService service, CancellationToken ct)
+    {
+        var (first, last) = ParseRange(from, to, new Dictionary<string, string[]>());
+        return TypedResults.Ok(await service.DailyAsync(first, last, ct));
+    }
 
-            var errors = new Dictionary<string, string[]>();
-            var forecastStart = Date(start, "start", "forecast start date", errors);
-            var (first, last) = ParseRange(from, to, errors);
-            var dashboard = await service.DashboardAsync(first, last, forecastStart ?? await clock.TodayAsync(ct), ct);
-            var fileName = table == "forecast"
-                ? $"capacity-forecast-{dashboard.Forecast.Start:yyyy-MM-dd}.csv"
-                : $"capacity-{table}-{first:yyyy-MM-dd}-to-{last:yyyy-MM-dd}.csv";
-            return Results.File(Encoding.UTF8.GetBytes(CapacityCsv.Write(table, dashboard)), "text/csv; charset=utf-8", fileName);
-        }).WithSummary("One table of the capacity dashboard as CSV (daily, weekdays, heatmap, nurse-load, outcomes, drugs, forecast)");
+    /// <summary>
+    /// GET /api/capacity/{table}.csv?from&amp;to&amp;start -> the table as a CSV download named after it and its dates
+    /// (<c>start</c>: the forecast's first day, default today); an unknown table is a 404 naming the tables.
+    /// </summary>
+    private static async Task<FileContentHttpResult> CsvAsync(string table, string? from, string? to, string? start, CapacityService service, ClinicClock clock,
+        CancellationToken ct)
+    {
+        if (!CapacityCsv.IsTable(table))
+        {
+            throw new NotFoundException($"No capacity table '{table}'. Tables: {string.Join(", ", CapacityCsv.Tables)}.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var forecastStart = Date(start, "start", "forecast start date", errors);
+        var (first, last) = ParseRange(from, to, errors);
+        var dashboard = await service.DashboardAsync(first, last, forecastStart ?? await clock.TodayAsync(ct), ct);
+        var fileName = table == "forecast"
+            ? $"capacity-forecast-{dashboard.Forecast.Start:yyyy-MM-dd}.csv"
+            : $"capacity-{table}-{first:yyyy-MM-dd}-to-{last:yyyy-MM-dd}.csv";
+        return TypedResults.File(Encoding.UTF8.GetBytes(CapacityCsv.Write(table, dashboard)), "text/csv; charset=utf-8", fileName);
     }
 
     private static (DateOnly From, DateOnly To) ParseRange(string? from, string? to, Dictionary<string, string[]> errors) =>

@@ -1,4 +1,5 @@
 using InfusionCenter.Web.Features.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InfusionCenter.Web.Features.Chairs;
 
@@ -10,13 +11,23 @@ public static class ChairEndpoints
     public static void MapChairs(this IEndpointRouteBuilder app)
     {
         var chairs = app.MapGroup("/api/chairs").WithTags("Chairs").RequireAuthorization(Policies.Read);
-        chairs.MapGet("/", async (ChairService service, CancellationToken ct) => (await service.ListAsync(ct)).Select(ChairService.ToDto));
-        chairs.MapPost("/", async (ChairRequest request, ChairService service, CancellationToken ct) =>
-        {
-            var chair = await service.CreateAsync(request, ct);
-            return Results.Created($"/api/chairs/{chair.Id}", ChairService.ToDto(chair));
-        }).RequireAuthorization(Policies.Admin);
-        chairs.MapPut("/{id:int}", async (int id, ChairRequest request, ChairService service, CancellationToken ct) =>
-            Results.Ok(ChairService.ToDto(await service.UpdateAsync(id, request, ct)))).RequireAuthorization(Policies.Admin);
+        chairs.MapGet("/", ListAsync);
+        chairs.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin);
+        chairs.MapPut("/{id:int}", UpdateAsync).RequireAuthorization(Policies.Admin);
     }
+
+    /// <summary>GET /api/chairs -> every chair, active or not, in board order.</summary>
+    private static async Task<Ok<List<ChairDto>>> ListAsync(ChairService service, CancellationToken ct) =>
+        TypedResults.Ok((await service.ListAsync(ct)).ConvertAll(ChairService.ToDto));
+
+    /// <summary>POST /api/chairs (Admin) -> 201 with the chair; refusals (400, 409 for a name in use) are the service's exceptions.</summary>
+    private static async Task<Created<ChairDto>> CreateAsync(ChairRequest request, ChairService service, CancellationToken ct)
+    {
+        var chair = await service.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/chairs/{chair.Id}", ChairService.ToDto(chair));
+    }
+
+    /// <summary>PUT /api/chairs/{id} (Admin) -> the chair with the fields given changed.</summary>
+    private static async Task<Ok<ChairDto>> UpdateAsync(int id, ChairRequest request, ChairService service, CancellationToken ct) =>
+        TypedResults.Ok(ChairService.ToDto(await service.UpdateAsync(id, request, ct)));
 }

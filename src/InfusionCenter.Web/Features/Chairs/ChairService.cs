@@ -47,7 +47,8 @@ public sealed class ChairService(IDbContextFactory<InfusionDbContext> dbFactory)
         return chair;
     }
 
-    public static object ToDto(Chair c) => new { c.Id, c.Name, kind = KindCode(c.Kind), c.Active };
+    /// <summary>The chair as the API shows it, its kind spelled as in <see cref="ChairMessages.Kinds"/>.</summary>
+    public static ChairDto ToDto(Chair c) => new(c.Id, c.Name, KindCode(c.Kind), c.Active);
 
     public static string KindCode(ChairKind kind) => kind switch
     {

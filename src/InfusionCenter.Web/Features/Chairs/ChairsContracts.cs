@@ -11,6 +11,9 @@ public sealed record ChairRequest
     public bool? Active { get; set; }
 }
 
+/// <summary>A chair as <c>GET /api/chairs</c> lists it: <c>{"id", "name", "kind", "active"}</c>.</summary>
+public sealed record ChairDto(int Id, string Name, string Kind, bool Active);
+
 /// <summary>The words of the chair rules, shared by the service (API) and the admin form.</summary>
 public static class ChairMessages
 {

@@ -15,17 +15,9 @@ public static class PatientEndpoints
     {
         var patients = app.MapGroup("/api/patients").WithTags("Patients").RequireAuthorization(Policies.Read);
 
-        patients.MapPost("/", async (CreatePatientRequest request, PatientService service, CancellationToken ct) =>
-        {
-            var patient = await service.CreateAsync(request, ct);
-            return Results.Created($"/api/patients/{patient.Id}", patient);
-        }).RequireAuthorization(Policies.Nursing);
+        patients.MapPost("/", CreateAsync).RequireAuthorization(Policies.Nursing);
 
-        patients.MapGet("/{id:int}", async (int id, PatientService service, RegimenService regimens, CancellationToken ct) =>
-        {
-            var patient = await service.GetAsync(id, ct);
-            return Results.Ok(new { patient, regimens = await regimens.ForPatientAsync(id, ct) });
-        });
+        patients.MapGet("/{id:int}", GetAsync);
 
         patients.MapPut("/{id:int}", UpdateAsync)
             .RequireAuthorization(Policies.Nursing)
@@ -34,14 +26,11 @@ public static class PatientEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Correct a patient's name, MRN, birth date, phone and email (all replaced; audited; an MRN another patient has is a 409)");
 
-        patients.MapPut("/{id:int}/measurements", async (int id, UpdateMeasurementsRequest request, PatientService service, CancellationToken ct) =>
-            Results.Ok(await service.UpdateMeasurementsAsync(id, request, ct))).RequireAuthorization(Policies.Nursing);
+        patients.MapPut("/{id:int}/measurements", UpdateMeasurementsAsync).RequireAuthorization(Policies.Nursing);
 
-        patients.MapPut("/{id:int}/authorization", async (int id, AuthorizationRequest request, PatientService service, CancellationToken ct) =>
-            Results.Ok(await service.SetAuthorizationAsync(id, request.Expires, ct))).RequireAuthorization(Policies.Nursing);
+        patients.MapPut("/{id:int}/authorization", SetAuthorizationAsync).RequireAuthorization(Policies.Nursing);
 
-        patients.MapPut("/{id:int}/preferences", async (int id, SchedulingPreferencesRequest request, PatientService service, CancellationToken ct) =>
-            Results.Ok(await service.SetPreferencesAsync(id, request, ct)))
+        patients.MapPut("/{id:int}/preferences", SetPreferencesAsync)
             .RequireAuthorization(Policies.Nursing)
             .WithSummary("Preferred time of day (none, morning, afternoon) and weekdays: soft preferences for slot searches");
 
@@ -49,6 +38,32 @@ public static class PatientEndpoints
             .ProducesValidationProblem()
             .WithSummary($"Patients whose name or MRN contains search, by name: skip (0 or more) and take (1–{PatientService.MaxPageSize}, default 50) page them");
     }
+
+    /// <summary>POST /api/patients -> 201 with the patient; a duplicate MRN is a 409.</summary>
+    private static async Task<Created<PatientDto>> CreateAsync(CreatePatientRequest request, PatientService service, CancellationToken ct)
+    {
+        var patient = await service.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/patients/{patient.Id}", patient);
+    }
+
+    /// <summary>GET /api/patients/{id} -> <c>{"patient", "regimens"}</c>; an unknown patient is a 404.</summary>
+    private static async Task<Ok<PatientDetail>> GetAsync(int id, PatientService service, RegimenService regimens, CancellationToken ct)
+    {
+        var patient = await service.GetAsync(id, ct);
+        return TypedResults.Ok(new PatientDetail(patient, await regimens.ForPatientAsync(id, ct)));
+    }
+
+    /// <summary>PUT /api/patients/{id}/measurements -> the patient with the new height, weight and BSA.</summary>
+    private static async Task<Ok<PatientDto>> UpdateMeasurementsAsync(int id, UpdateMeasurementsRequest request, PatientService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.UpdateMeasurementsAsync(id, request, ct));
+
+    /// <summary>PUT /api/patients/{id}/authorization <c>{"expires"}</c> -> the patient (a null date clears the authorization).</summary>
+    private static async Task<Ok<PatientDto>> SetAuthorizationAsync(int id, AuthorizationRequest request, PatientService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.SetAuthorizationAsync(id, request.Expires, ct));
+
+    /// <summary>PUT /api/patients/{id}/preferences -> the patient with the new scheduling preferences.</summary>
+    private static async Task<Ok<PatientDto>> SetPreferencesAsync(int id, SchedulingPreferencesRequest request, PatientService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.SetPreferencesAsync(id, request, ct));
 
     /// <summary>GET /api/patients?search&amp;skip&amp;take -> <c>{"total", "items"}</c>; a take above the page limit is a 400 naming it.</summary>
     private static async Task<Ok<PatientSearchPage>> SearchAsync(string? search, string? skip, string? take, PatientService service, CancellationToken ct)

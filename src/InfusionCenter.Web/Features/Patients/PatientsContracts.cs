@@ -2,6 +2,7 @@ using FluentValidation;
 using InfusionCenter.Domain.Patients;
 using InfusionCenter.Domain.Scheduling;
 using InfusionCenter.Web.Data;
+using InfusionCenter.Web.Features.Regimens;
 
 namespace InfusionCenter.Web.Features.Patients;
 
@@ -194,3 +195,6 @@ public sealed record PatientAppointmentsDto(IReadOnlyList<PatientAppointmentDto>
 
 /// <summary>A page of a patient search: how many match in all, and this page's patients.</summary>
 public sealed record PatientSearchPage(int Total, IReadOnlyList<PatientDto> Items);
+
+/// <summary><c>GET /api/patients/{id}</c>: the patient and their regimens with every dose.</summary>
+public sealed record PatientDetail(PatientDto Patient, IReadOnlyList<RegimenDto> Regimens);

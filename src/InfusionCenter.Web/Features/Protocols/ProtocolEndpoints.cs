@@ -1,7 +1,7 @@
-using InfusionCenter.Domain.Calendars;
 using InfusionCenter.Domain.Protocols;
 using InfusionCenter.Web.Features.Auth;
 using InfusionCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace InfusionCenter.Web.Features.Protocols;
@@ -15,64 +15,44 @@ public static class ProtocolEndpoints
     public static void MapProtocols(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/protocols").WithTags("Protocols").RequireAuthorization(Policies.Read);
-
-        api.MapGet("/", async (ProtocolService service, CancellationToken ct) =>
-            (await service.ListAsync(ct)).Select(p => new
-            {
-                p.Code, p.Name, p.Version, drug = p.Drug, brandName = p.BrandName, bsaDosed = p.BsaDosed,
-                courseSeries = p.CourseSeries, cumulativeCapMgPerM2 = p.CumulativeCapMgPerM2, updatedAt = p.UpdatedAt,
-            }));
-
-        api.MapGet("/{code}", async (string code, ProtocolService service, CancellationToken ct) =>
-            ToResponse(await service.GetAsync(code, ct)));
-
-        api.MapGet("/{code}/versions", async (string code, ProtocolService service, CancellationToken ct) =>
-        {
-            var versions = await service.VersionsAsync(code, ct);
-            return versions.Count == 0
-                ? Results.Problem(statusCode: 404, title: "Not found", detail: $"No protocol with code '{code}'.")
-                : Results.Ok(versions.Select(v => new { v.Version, v.Definition.Name, v.CreatedAt, v.CreatedBy }));
-        });
-
-        api.MapPut("/{code}", async (string code, ProtocolDefinition definition, [FromQuery] int? expectedVersion, ProtocolService service, HttpContext http, CancellationToken ct) =>
-            ToResponse(await service.SaveAsync(code, definition, expectedVersion, Audit.AuditUser.NameOf(http.User), ct)))
-            .RequireAuthorization(Policies.Admin);
-
-        api.MapGet("/{code}/calendar", async (string code, [AsParameters] CalendarParameters p, ProtocolService service, CancellationToken ct) =>
-        {
-            var (protocol, calendar) = await service.PreviewAsync(code, p.ToQuery(), ct);
-            return ToResponse(protocol, calendar);
-        });
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{code}", GetAsync);
+        api.MapGet("/{code}/versions", VersionsAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/{code}", SaveAsync).RequireAuthorization(Policies.Admin);
+        api.MapGet("/{code}/calendar", CalendarAsync);
     }
 
-    /// <summary>The full definition plus the version number.</summary>
-    internal static object ToResponse(ProtocolVersionView view) => new ProtocolResponse(view.Version, view.CreatedAt, view.CreatedBy, view.Definition);
+    /// <summary><c>GET /api/protocols</c> -> the protocols in use, by code, each with its current version.</summary>
+    private static async Task<Ok<List<ProtocolSummary>>> ListAsync(ProtocolService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(ct));
 
-    internal static object ToResponse(ProtocolVersionView protocol, CalendarResult calendar) => new
+    /// <summary><c>GET /api/protocols/{code}</c> -> the full current definition plus the version number; an unknown code is a 404.</summary>
+    private static async Task<Ok<ProtocolResponse>> GetAsync(string code, ProtocolService service, CancellationToken ct) =>
+        TypedResults.Ok(ProtocolResponse.From(await service.GetAsync(code, ct)));
+
+    /// <summary><c>GET /api/protocols/{code}/versions</c> -> every saved version, newest first; 404 when the code has none.</summary>
+    private static async Task<Results<Ok<List<ProtocolVersionSummary>>, ProblemHttpResult>> VersionsAsync(string code, ProtocolService service, CancellationToken ct)
     {
-        protocol = protocol.Code,
-        version = protocol.Version,
-        stopReason = calendar.StopReason,
-        until = calendar.Until,
-        bsa = calendar.Bsa,
-        priorCumulativeMgPerM2 = calendar.PriorCumulativeMgPerM2,
-        cumulativeMgPerM2 = calendar.CumulativeMgPerM2,
-        doses = calendar.Doses.Select(d => new
-        {
-            sequence = d.Sequence,
-            date = d.Date,
-            earliest = d.Earliest,
-            latest = d.Latest,
-            amount = d.Amount,
-            unit = d.Unit,
-            amountPerM2 = d.AmountPerM2,
-            chairMinutes = d.ChairMinutes,
-            course = d.Course,
-            dayInCourse = d.DayInCourse,
-            label = d.Label,
-        }),
-        warnings = calendar.Warnings.Select(w => new { sequence = w.Sequence, code = w.Code, message = w.Message }),
-    };
+        var versions = await service.VersionsAsync(code, ct);
+        return versions.Count == 0
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No protocol with code '{code}'.")
+            : TypedResults.Ok(versions.Select(v => new ProtocolVersionSummary(v.Version, v.Definition.Name, v.CreatedAt, v.CreatedBy)).ToList());
+    }
+
+    /// <summary>
+    /// <c>PUT /api/protocols/{code}?expectedVersion</c> (Admin) -> the saved definition with its new version; refusals (400, and
+    /// 409 when <c>expectedVersion</c> is no longer the current one) are the service's exceptions, written as ProblemDetails.
+    /// </summary>
+    private static async Task<Ok<ProtocolResponse>> SaveAsync(string code, ProtocolDefinition definition, [FromQuery] int? expectedVersion,
+        ProtocolService service, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(ProtocolResponse.From(await service.SaveAsync(code, definition, expectedVersion, Audit.AuditUser.NameOf(http.User), ct)));
+
+    /// <summary><c>GET /api/protocols/{code}/calendar?start&amp;until&amp;bsa&amp;priorCumulativeMgPerM2&amp;days&amp;intervalWeeks</c> -> the label schedule of one series.</summary>
+    private static async Task<Ok<ProtocolCalendarResponse>> CalendarAsync(string code, [AsParameters] CalendarParameters p, ProtocolService service, CancellationToken ct)
+    {
+        var (protocol, calendar) = await service.PreviewAsync(code, p.ToQuery(), ct);
+        return TypedResults.Ok(ProtocolCalendarResponse.From(protocol, calendar));
+    }
 
     /// <summary>Query string of the calendar preview; bad values (e.g. start=tomorrow) are 400s, not 500s.</summary>
     internal sealed class CalendarParameters

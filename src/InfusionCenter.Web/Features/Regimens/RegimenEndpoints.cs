@@ -17,23 +17,11 @@ public static class RegimenEndpoints
     public static void MapRegimens(this IEndpointRouteBuilder app)
     {
         var patients = app.MapGroup("/api/patients").WithTags("Patients").RequireAuthorization(Policies.Read);
-        patients.MapGet("/{id:int}/regimens", async (int id, PatientService service, RegimenService regimens, CancellationToken ct) =>
-        {
-            await service.GetAsync(id, ct); // 404 for an unknown patient
-            return Results.Ok(await regimens.ForPatientAsync(id, ct));
-        });
+        patients.MapGet("/{id:int}/regimens", ForPatientAsync);
+        patients.MapPost("/{id:int}/regimens", EnrolAsync).RequireAuthorization(Policies.Nursing);
 
-        patients.MapPost("/{id:int}/regimens", async (int id, EnrolRequest request, RegimenService regimens, CancellationToken ct) =>
-        {
-            var regimen = await regimens.EnrolAsync(id, request, ct);
-            return Results.Created($"/api/regimens/{regimen.Id}", regimen);
-        }).RequireAuthorization(Policies.Nursing);
-
-        app.MapGet("/api/regimens/{id:int}", async (int id, RegimenService regimens, CancellationToken ct) =>
-            Results.Ok(await regimens.GetAsync(id, ct))).WithTags("Patients").RequireAuthorization(Policies.Read);
-
-        app.MapPost("/api/regimens/{id:int}/stop", async (int id, StopRegimenRequest request, RegimenService regimens, HttpContext http, CancellationToken ct) =>
-            Results.Ok(await regimens.StopAsync(id, request, Audit.AuditUser.NameOf(http.User), ct))).WithTags("Patients").RequireAuthorization(Policies.Nursing);
+        app.MapGet("/api/regimens/{id:int}", GetAsync).WithTags("Patients").RequireAuthorization(Policies.Read);
+        app.MapPost("/api/regimens/{id:int}/stop", StopAsync).WithTags("Patients").RequireAuthorization(Policies.Nursing);
 
         app.MapPost("/api/regimens/{id:int}/redose", RedoseAsync).WithTags("Patients").RequireAuthorization(Policies.Nursing)
             .ProducesValidationProblem()
@@ -43,11 +31,39 @@ public static class RegimenEndpoints
                 + "409 when there is nothing to re-dose or the BSA is no longer the optional confirmed \"bsa\"");
 
         var doses = app.MapGroup("/api/doses").WithTags("Patients").RequireAuthorization(Policies.Nursing);
-        doses.MapPost("/{id:int}/given", async (int id, GivenRequest request, RegimenService regimens, CancellationToken ct) =>
-            Results.Ok(await regimens.RecordGivenAsync(id, request, ct)));
-        doses.MapPost("/{id:int}/missed", async (int id, RegimenService regimens, CancellationToken ct) =>
-            Results.Ok(await regimens.RecordMissedAsync(id, ct)));
+        doses.MapPost("/{id:int}/given", RecordGivenAsync);
+        doses.MapPost("/{id:int}/missed", RecordMissedAsync);
     }
+
+    /// <summary>GET /api/patients/{id}/regimens -> the patient's regimens with their doses; an unknown patient is a 404.</summary>
+    private static async Task<Ok<List<RegimenDto>>> ForPatientAsync(int id, PatientService service, RegimenService regimens, CancellationToken ct)
+    {
+        await service.GetAsync(id, ct); // 404 for an unknown patient
+        return TypedResults.Ok(await regimens.ForPatientAsync(id, ct));
+    }
+
+    /// <summary>POST /api/patients/{id}/regimens -> 201 with the regimen and its dosing calendar.</summary>
+    private static async Task<Created<RegimenDto>> EnrolAsync(int id, EnrolRequest request, RegimenService regimens, CancellationToken ct)
+    {
+        var regimen = await regimens.EnrolAsync(id, request, ct);
+        return TypedResults.Created($"/api/regimens/{regimen.Id}", regimen);
+    }
+
+    /// <summary>GET /api/regimens/{id} -> the regimen with its doses.</summary>
+    private static async Task<Ok<RegimenDto>> GetAsync(int id, RegimenService regimens, CancellationToken ct) =>
+        TypedResults.Ok(await regimens.GetAsync(id, ct));
+
+    /// <summary>POST /api/regimens/{id}/stop <c>{"reason"}</c> -> the stopped regimen (future doses and their appointments cancelled).</summary>
+    private static async Task<Ok<RegimenDto>> StopAsync(int id, StopRegimenRequest request, RegimenService regimens, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await regimens.StopAsync(id, request, Audit.AuditUser.NameOf(http.User), ct));
+
+    /// <summary>POST /api/doses/{id}/given <c>{"date"}</c> -> the regimen, later doses of the series re-anchored.</summary>
+    private static async Task<Ok<RegimenDto>> RecordGivenAsync(int id, GivenRequest request, RegimenService regimens, CancellationToken ct) =>
+        TypedResults.Ok(await regimens.RecordGivenAsync(id, request, ct));
+
+    /// <summary>POST /api/doses/{id}/missed -> the regimen; the dose stays due (overdue) until given or cancelled.</summary>
+    private static async Task<Ok<RegimenDto>> RecordMissedAsync(int id, RegimenService regimens, CancellationToken ct) =>
+        TypedResults.Ok(await regimens.RecordMissedAsync(id, ct));
 
     /// <summary>POST /api/regimens/{id}/redose: refusals (400, 404, 409) are the service's exceptions, written as ProblemDetails.</summary>
     private static async Task<Ok<RegimenDto>> RedoseAsync(int id, RedoseRequest? request, RegimenService regimens, CancellationToken cancellationToken) =>

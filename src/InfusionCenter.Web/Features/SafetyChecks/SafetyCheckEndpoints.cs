@@ -1,4 +1,5 @@
 using InfusionCenter.Web.Features.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InfusionCenter.Web.Features.SafetyChecks;
 
@@ -10,11 +11,18 @@ public static class SafetyCheckEndpoints
     public static void MapSafetyChecks(this IEndpointRouteBuilder app)
     {
         var appointments = app.MapGroup("/api/appointments").WithTags("Appointments").RequireAuthorization(Policies.Read);
-        appointments.MapGet("/{id:int}/checks", async (int id, SafetyCheckService service, CancellationToken ct) => Results.Ok(await service.ForAppointmentAsync(id, ct)))
+        appointments.MapGet("/{id:int}/checks", ForAppointmentAsync)
             .WithSummary("The pre-infusion checks: the dose's protocol safety gates and whether each is confirmed");
-        appointments.MapPost("/{id:int}/checks/{code}", async (int id, string code, ConfirmCheckRequest? request, SafetyCheckService service, CancellationToken ct) =>
-            Results.Ok(await service.ConfirmAsync(id, code, request, ct)))
+        appointments.MapPost("/{id:int}/checks/{code}", ConfirmAsync)
             .RequireAuthorization(Policies.Nursing)
             .WithSummary("Confirms one pre-infusion check (optional note); blocking checks must be confirmed before in-chair and complete");
     }
+
+    /// <summary>GET /api/appointments/{id}/checks -> the appointment's checks, each with whether and by whom it is confirmed.</summary>
+    private static async Task<Ok<IReadOnlyList<SafetyCheckDto>>> ForAppointmentAsync(int id, SafetyCheckService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ForAppointmentAsync(id, ct));
+
+    /// <summary>POST /api/appointments/{id}/checks/{code} <c>{"note"?}</c> -> the appointment's checks after confirming this one.</summary>
+    private static async Task<Ok<IReadOnlyList<SafetyCheckDto>>> ConfirmAsync(int id, string code, ConfirmCheckRequest? request, SafetyCheckService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ConfirmAsync(id, code, request, ct));
 }
