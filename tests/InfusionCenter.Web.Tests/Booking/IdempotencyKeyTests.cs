@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using InfusionCenter.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionCenter.Web.Tests.Booking;
 
@@ -162,5 +163,28 @@ public sealed class IdempotencyKeyTests(AppFixture fixture) : IClassFixture<AppF
         var patientId = await Api.CreatePatientAsync(_client);
 
         await Api.ReadAsync(await _client.SendAsync(Booking(new string('k', 200), patientId, chairId, "2029-03-22T11:00")), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task StoredAnswers_OlderThanADay_ArePurged_AndARetryThenBooksAnew()
+    {
+        var (chairId, _) = await AppointmentTestSupport.CreateChairAsync(_client);
+        var patientId = await Api.CreatePatientAsync(_client);
+        var (oldKey, newKey) = (NewKey(), NewKey());
+        await Api.ReadAsync(await _client.SendAsync(Booking(oldKey, patientId, chairId, "2029-03-26T09:00")), HttpStatusCode.Created);
+        await Api.ReadAsync(await _client.SendAsync(Booking(newKey, patientId, chairId, "2029-03-26T11:00")), HttpStatusCode.Created);
+        await using (var db = await fixture.App.CreateDbContextAsync())
+        {
+            await db.IdempotencyRecords.Where(r => r.Key == oldKey).ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, r => r.CreatedAt.AddHours(-25)));
+        }
+
+        var purge = fixture.App.Services.GetRequiredService<Web.Features.Booking.IdempotencyPurge>();
+        (await purge.PurgeAsync()).ShouldBeGreaterThanOrEqualTo(1);
+
+        (await RecordsOfKeyAsync(oldKey)).ShouldBe(0);
+        (await RecordsOfKeyAsync(newKey)).ShouldBe(1);
+        // The recent key still answers as the first time; the purged one is a new request (the slot is taken: 409).
+        await Api.ReadAsync(await _client.SendAsync(Booking(newKey, patientId, chairId, "2029-03-26T11:00")), HttpStatusCode.Created);
+        (await _client.SendAsync(Booking(oldKey, patientId, chairId, "2029-03-26T09:00"))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 }

@@ -8,7 +8,10 @@ namespace InfusionCenter.Web.Features.Booking;
 /// <summary>API.md "Chairs, appointments, slots": booking, moving, cancelling and the day's statuses.</summary>
 public static class BookingEndpoints
 {
-    public static IServiceCollection AddBooking(this IServiceCollection services) => services.AddScoped<AppointmentService>();
+    public static IServiceCollection AddBooking(this IServiceCollection services) => services
+        .AddScoped<AppointmentService>()
+        .AddSingleton<IdempotencyPurge>()
+        .AddHostedService(sp => sp.GetRequiredService<IdempotencyPurge>());
 
     public static void MapBooking(this IEndpointRouteBuilder app)
     {
