@@ -118,11 +118,5 @@ public sealed partial class AppointmentService
         throw RequestValidationException.For(field, "Enter the start as a date and time, e.g. 2026-11-23T09:30 (clinic time) or 2026-11-23T09:30:00-05:00.");
     }
 
-    private static string Describe(AppointmentStatus status) => status switch
-    {
-        AppointmentStatus.CheckedIn => "checked in",
-        AppointmentStatus.InChair => "in chair",
-        AppointmentStatus.NoShow => "a no-show",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    private static string Describe(AppointmentStatus status) => Appointment.Describe(status);
 }

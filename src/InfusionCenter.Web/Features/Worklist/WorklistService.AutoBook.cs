@@ -20,7 +20,7 @@ public sealed partial class WorklistService
             var slot = (await SlotsAsync(dose.DoseId, null, null, null, 1, cancellationToken)).FirstOrDefault();
             if (slot is null)
             {
-                var why = await NoSlotReasonAsync(dose.DoseId, cancellationToken) ?? $"no free slot between {dose.Earliest:yyyy-MM-dd} and {dose.Latest:yyyy-MM-dd}";
+                var why = await WhyNoSlotAsync(dose.DoseId, cancellationToken) ?? $"no free slot between {dose.Earliest:yyyy-MM-dd} and {dose.Latest:yyyy-MM-dd}";
                 notBooked.Add($"{dose.PatientName}, {dose.ProtocolName} dose {dose.Sequence}: {why}");
                 continue;
             }

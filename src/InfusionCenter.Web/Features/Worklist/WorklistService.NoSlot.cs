@@ -13,12 +13,12 @@ public sealed partial class WorklistService
     /// course, naming the weekday closures and closed days), no chair of the kind it needs, or — the days being open — full chairs
     /// or nurse start limits. Null when slots exist.
     /// </summary>
-    public async Task<string?> NoSlotReasonAsync(int doseId, CancellationToken cancellationToken = default)
+    public async Task<string?> NoSlotReasonAsync(int doseId, CancellationToken cancellationToken = default) =>
+        (await SlotsAsync(doseId, null, null, null, 1, cancellationToken)).Count > 0 ? null : await WhyNoSlotAsync(doseId, cancellationToken);
+
+    /// <summary>As <see cref="NoSlotReasonAsync"/> for a caller that has just found no slot (the search is not repeated).</summary>
+    internal async Task<string?> WhyNoSlotAsync(int doseId, CancellationToken cancellationToken)
     {
-        if ((await SlotsAsync(doseId, null, null, null, 1, cancellationToken)).Count > 0)
-        {
-            return null;
-        }
 
         var today = await clock.TodayAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
