@@ -22,6 +22,8 @@ public static class RegimenEndpoints
 
         app.MapGet("/api/regimens/{id:int}", GetAsync).WithTags("Patients").RequireAuthorization(Policies.Read);
         app.MapPost("/api/regimens/{id:int}/stop", StopAsync).WithTags("Patients").RequireAuthorization(Policies.Nursing);
+        app.MapPost("/api/regimens/{id:int}/switch", SwitchAsync).WithTags("Patients").RequireAuthorization(Policies.Nursing)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         app.MapPost("/api/regimens/{id:int}/redose", RedoseAsync).WithTags("Patients").RequireAuthorization(Policies.Nursing)
             .ProducesValidationProblem()
@@ -52,6 +54,13 @@ public static class RegimenEndpoints
     /// <summary>GET /api/regimens/{id} -> the regimen with its doses.</summary>
     private static async Task<Ok<RegimenDto>> GetAsync(int id, RegimenService regimens, CancellationToken ct) =>
         TypedResults.Ok(await regimens.GetAsync(id, ct));
+
+    /// <summary>POST /api/regimens/{id}/switch -> 201 with the new regimen; the old one is stopped in the same transaction.</summary>
+    private static async Task<Created<RegimenDto>> SwitchAsync(int id, SwitchRegimenRequest request, RegimenService regimens, HttpContext http, CancellationToken ct)
+    {
+        var regimen = await regimens.SwitchAsync(id, request, Audit.AuditUser.NameOf(http.User), ct);
+        return TypedResults.Created($"/api/regimens/{regimen.Id}", regimen);
+    }
 
     /// <summary>POST /api/regimens/{id}/stop <c>{"reason"}</c> -> the stopped regimen (future doses and their appointments cancelled).</summary>
     private static async Task<Ok<RegimenDto>> StopAsync(int id, StopRegimenRequest request, RegimenService regimens, HttpContext http, CancellationToken ct) =>

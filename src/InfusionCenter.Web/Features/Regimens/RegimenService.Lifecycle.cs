@@ -58,8 +58,17 @@ public sealed partial class RegimenService
     public async Task<RegimenDto> StopAsync(int regimenId, StopRegimenRequest request, string? user, CancellationToken cancellationToken = default)
     {
         await stopValidator.EnsureValidAsync(request, cancellationToken);
-        var today = await clock.TodayAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (regimen, appointments) = await StopOnAsync(db, regimenId, request.Reason!.Trim(), user, cancellationToken);
+        await PublishCancelledAsync(appointments, cancellationToken);
+        return await GetAsync(regimen.Id, cancellationToken);
+    }
+
+    /// <summary>The stop on <paramref name="db"/> (saved; inside the caller's transaction when it opened one).</summary>
+    private async Task<(Regimen Regimen, List<Appointment> Cancelled)> StopOnAsync(InfusionDbContext db, int regimenId, string reason, string? user,
+        CancellationToken cancellationToken)
+    {
+        var today = await clock.TodayAsync(cancellationToken);
         var regimen = await db.Regimens.Include(r => r.Doses).FirstOrDefaultAsync(r => r.Id == regimenId, cancellationToken)
             ?? throw new NotFoundException($"No regimen with id {regimenId}.");
         if (regimen.Status != RegimenStatus.Active)
@@ -81,7 +90,6 @@ public sealed partial class RegimenService
         }
 
         var now = clock.UtcNow.UtcDateTime;
-        var reason = request.Reason!.Trim();
         foreach (var appointment in appointments)
         {
             appointment.Status = AppointmentStatus.Cancelled;
@@ -101,13 +109,17 @@ public sealed partial class RegimenService
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Regimen {RegimenId} stopped: {DoseCount} dose(s) and appointment(s) {AppointmentIds} cancelled",
             regimen.Id, open.Count, string.Join(',', appointments.Select(a => a.Id)));
+        return (regimen, appointments);
+    }
+
+    /// <summary>Tells the boards about cancelled appointments (after the commit).</summary>
+    private async Task PublishCancelledAsync(List<Appointment> appointments, CancellationToken cancellationToken)
+    {
         if (appointments.Count > 0)
         {
-            var settings = await clinicCalendar.LoadAsync(DateOnly.MinValue, DateOnly.MinValue, cancellationToken);
-            await boardEvents.PublishAsync(appointments.Select(a => DateOnly.FromDateTime(settings.ToLocal(a.StartsAt))), cancellationToken);
+            var zone = await clock.ZoneAsync(cancellationToken);
+            await boardEvents.PublishAsync(appointments.Select(a => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(a.StartsAt, DateTimeKind.Utc), zone))), cancellationToken);
         }
-
-        return await GetAsync(regimen.Id, cancellationToken);
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -53,9 +53,19 @@ public sealed partial class RegimenService(
 
     public async Task<RegimenDto> EnrolAsync(int patientId, EnrolRequest request, CancellationToken cancellationToken = default)
     {
-        var (protocol, bsa, calendar) = await PreviewAsync(patientId, request, cancellationToken);
+        var preview = await PreviewAsync(patientId, request, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var regimen = await EnrolOnAsync(db, patientId, request, preview, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(regimen.Id, cancellationToken);
+    }
+
+    /// <summary>The enrolment on <paramref name="db"/>, inside the caller's transaction (saved, not committed).</summary>
+    private async Task<Regimen> EnrolOnAsync(InfusionDbContext db, int patientId, EnrolRequest request,
+        (ProtocolVersionView Protocol, decimal? Bsa, CalendarResult Calendar) preview, CancellationToken cancellationToken)
+    {
+        var (protocol, bsa, calendar) = preview;
         await EnsureNoDuplicateAsync(db, patientId, protocol.Definition, request, cancellationToken);
         var regimen = new Regimen
         {
@@ -76,10 +86,9 @@ public sealed partial class RegimenService(
         Apply(regimen, calendar);
         db.Regimens.Add(regimen);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Regimen {RegimenId} created for patient {PatientId} on {Protocol} v{Version} with {DoseCount} doses",
             regimen.Id, patientId, protocol.Code, protocol.Version, regimen.Doses.Count);
-        return await GetAsync(regimen.Id, cancellationToken);
+        return regimen;
     }
 
     public async Task<RegimenDto> GetAsync(int regimenId, CancellationToken cancellationToken = default)

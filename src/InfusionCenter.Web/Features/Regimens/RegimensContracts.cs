@@ -26,6 +26,17 @@ public sealed record StopRegimenRequest
     public string? Reason { get; set; }
 }
 
+/// <summary>
+/// <c>POST /api/regimens/{id}/switch {"reason"?, "enrol": {…as POST /api/patients/{id}/regimens…}}</c>: stop this regimen
+/// and enrol the patient on another in one transaction (reason defaults to "Switching therapy").
+/// </summary>
+public sealed record SwitchRegimenRequest
+{
+    public string? Reason { get; set; }
+
+    public EnrolRequest? Enrol { get; set; }
+}
+
 public sealed class StopRegimenValidator : AbstractValidator<StopRegimenRequest>
 {
     public StopRegimenValidator() => RuleFor(r => r.Reason)
