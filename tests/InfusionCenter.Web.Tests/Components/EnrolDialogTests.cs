@@ -131,6 +131,38 @@ public sealed class EnrolDialogTests(AppFixture fixture) : IClassFixture<AppFixt
             (await db.Regimens.CountAsync(r => r.PatientId == patient.Id && r.Status == RegimenStatus.Active)).ShouldBe(2);
         }
     }
+
+    [Fact]
+    public async Task Switch_TheEnrolDialogStopsTheOldRegimenAndEnrolsTheNewOne_InOneStep()
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var patient = await scope.ServiceProvider.GetRequiredService<PatientService>().CreatePatientForTestAsync("Switch");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var old = await scope.ServiceProvider.GetRequiredService<RegimenService>().EnrolAsync(patient.Id, new EnrolRequest { Protocol = "natalizumab", Start = today.AddDays(7) });
+        await using var ctx = ComponentTestSupport.Create(Roles.Nurse, scope.ServiceProvider);
+        var host = ctx.RenderDialogHost();
+        var dialogs = ctx.Services.GetRequiredService<IDialogService>();
+        IDialogReference? dialog = null;
+        await host.InvokeAsync(async () => dialog = await dialogs.ShowAsync<EnrolDialog>("Switch", new DialogParameters<EnrolDialog>
+        {
+            { d => d.PatientId, patient.Id }, { d => d.SwitchFrom, old }, { d => d.SwitchReason, "Switching therapy: higher efficacy" },
+        }, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true }));
+        host.WaitForAssertion(() => host.Find("[data-testid=switch-note]").TextContent.ShouldContain("Switching from"));
+        host.Find("[data-testid=save-regimen]").TextContent.Trim().ShouldBe("Stop and enrol");
+        // The new regimen starts by default when the old one's next dose was due.
+        host.Find("input[data-testid=start-date]").GetAttribute("value").ShouldBe(today.AddDays(7).ToString("yyyy-MM-dd"));
+        await host.InvokeAsync(() => host.FindComponent<MudSelect<string>>().Instance.SelectOption("ocrelizumab"));
+        host.WaitForAssertion(() => host.FindAll("[data-testid=preview-date]").ShouldNotBeEmpty());
+
+        host.Find("form").Submit();
+        var result = await dialog!.Result.WaitAsync(TimeSpan.FromSeconds(30));
+
+        result.ShouldNotBeNull().Data.ShouldBeOfType<RegimenDto>().Protocol.ShouldBe("ocrelizumab");
+        await using var db = await fixture.App.CreateDbContextAsync();
+        var stopped = await db.Regimens.SingleAsync(r => r.Id == old.Id);
+        stopped.Status.ShouldBe(RegimenStatus.Stopped);
+        stopped.StoppedBecause.ShouldBe("Switching therapy: higher efficacy");
+    }
 }
 
 internal static class EnrolDialogTestData

@@ -124,7 +124,9 @@ public sealed class EnrolRequestValidator : AbstractValidator<EnrolRequest>
 /// <summary>The stop dialog's model: one of the usual reasons, with details (required for "Other").</summary>
 public sealed class StopRegimenForm
 {
-    public static readonly IReadOnlyList<string> Reasons = ["Switching therapy", "Adverse event", "Patient's choice", "Treatment completed", "Other"];
+    public const string Switching = "Switching therapy";
+
+    public static readonly IReadOnlyList<string> Reasons = [Switching, "Adverse event", "Patient's choice", "Treatment completed", "Other"];
 
     public string? Choice { get; set; }
 
@@ -132,6 +134,9 @@ public sealed class StopRegimenForm
 
     public string ToReason() => string.IsNullOrWhiteSpace(Details) ? Choice! : Choice == "Other" ? Details.Trim() : $"{Choice}: {Details.Trim()}";
 }
+
+/// <summary>The stop dialog's answer when the nurse switches therapy: the enrol dialog takes over with this regimen and reason.</summary>
+public sealed record RegimenSwitch(RegimenDto From, string Reason);
 
 public sealed class StopRegimenFormValidator : AbstractValidator<StopRegimenForm>
 {
