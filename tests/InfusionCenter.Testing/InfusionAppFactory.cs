@@ -88,6 +88,7 @@ public sealed class InfusionAppFactory : WebApplicationFactory<Program>
         "Admin" => ("admin@infusion.test", "Admin#2026!"),
         "Manager" => ("manager@infusion.test", "Manager#2026!"),
         "Nurse" => ("nurse@infusion.test", "Nurse#2026!"),
+        "Coordinator" => ("coordinator@infusion.test", "Coordinator#2026!"),
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "unknown role"),
     };
 

@@ -94,6 +94,8 @@ public static class DataSetup
                     await app.Services.GetRequiredService<ClinicClock>().TodayAsync().ConfigureAwait(false)).ConfigureAwait(false);
                 await DemoSeed.BookDemoAppointmentsAsync(factory, scope.ServiceProvider.GetRequiredService<WorklistService>(),
                     scope.ServiceProvider.GetRequiredService<AppointmentService>()).ConfigureAwait(false);
+                await DemoSeed.SeedDemoReadinessAsync(factory,
+                    await app.Services.GetRequiredService<ClinicClock>().TodayAsync().ConfigureAwait(false)).ConfigureAwait(false);
             }
         }
     }

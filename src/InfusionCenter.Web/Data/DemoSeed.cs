@@ -11,7 +11,7 @@ namespace InfusionCenter.Web.Data;
 /// when missing, so running it on every start changes nothing the second time.
 /// Nothing here runs in Production.
 /// </summary>
-public static class DemoSeed
+public static partial class DemoSeed
 {
     public const string ClinicName = "Riverside MS Infusion Center";
 

@@ -97,6 +97,12 @@ public sealed class Clinic
     /// <summary>At most this many infusion starts per nurse in any 30-minute span (the stagger rule).</summary>
     public int MaxStartsPerNursePer30Minutes { get; set; } = 2;
 
+    /// <summary>
+    /// A regimen needs a signed, valid prescriber order before its doses are ready (readiness codes order-missing and
+    /// order-expired); false: orders are not tracked here.
+    /// </summary>
+    public bool OrderRequired { get; set; }
+
     public uint RowVersion { get; set; }
 }
 

@@ -46,6 +46,16 @@ public sealed class InfusionDbContext(DbContextOptions<InfusionDbContext> option
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<Coverage> Coverages => Set<Coverage>();
+
+    public DbSet<PriorAuthorization> PriorAuthorizations => Set<PriorAuthorization>();
+
+    public DbSet<TreatmentOrder> TreatmentOrders => Set<TreatmentOrder>();
+
+    public DbSet<DrugSupply> DrugSupplies => Set<DrugSupply>();
+
+    public DbSet<ReadinessRule> ReadinessRules => Set<ReadinessRule>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder); // ASP.NET Core Identity tables

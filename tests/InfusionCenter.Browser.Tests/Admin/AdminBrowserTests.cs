@@ -37,7 +37,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser, LiveAppFixture liv
 
         await Expect(FieldMessage(page, "new-user-email")).ToHaveTextAsync("Enter a valid email address, such as name@clinic.org.");
         await Expect(FieldMessage(page, "new-user-password")).ToContainTextAsync("Too weak: use at least 10 characters");
-        await Expect(FieldMessage(page, "new-user-role")).ToHaveTextAsync("Choose a role: Nurse, Manager or Admin.");
+        await Expect(FieldMessage(page, "new-user-role")).ToHaveTextAsync("Choose a role: Nurse, Coordinator, Manager or Admin.");
 
         // Unlike a toast, the messages stay until the fields are corrected.
         await page.WaitForTimeoutAsync(6000);

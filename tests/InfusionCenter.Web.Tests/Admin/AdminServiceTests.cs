@@ -31,7 +31,7 @@ public sealed class AdminServiceTests(AppFixture fixture) : IClassFixture<AppFix
         var refusal = await RefusalAsync(new NewUserModel { Email = "not-an-email", Password = "short", Role = null });
         refusal.Errors.Keys.ShouldBe(["email", "role", "password"], ignoreOrder: true);
         refusal.Errors["email"].ShouldContain("Enter a valid email address, such as name@clinic.org.");
-        refusal.Errors["role"].ShouldContain("Choose a role: Nurse, Manager or Admin.");
+        refusal.Errors["role"].ShouldContain("Choose a role: Nurse, Coordinator, Manager or Admin.");
         refusal.Errors["password"].Single().ShouldBe("Too weak: use at least 10 characters, with an upper-case letter, a lower-case letter, a digit and a symbol.");
     }
 

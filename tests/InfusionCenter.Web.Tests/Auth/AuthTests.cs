@@ -9,17 +9,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InfusionCenter.Web.Tests.Auth;
 
 /// <summary>
-/// The role matrix (issue: every endpoint x {anonymous, nurse, manager, admin}), token sign-in,
+/// The role matrix (issue: every endpoint x {anonymous, nurse, coordinator, manager, admin}), token sign-in,
 /// lockout, no self-registration, and audit rows with the acting user.
 /// </summary>
 public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private const string A = "anonymous", N = "Nurse", M = "Manager", D = "Admin";
+    private const string A = "anonymous", N = "Nurse", C = "Coordinator", M = "Manager", D = "Admin";
 
     /// <summary>An endpoint and who may use it; the request is built per call so writes don't collide.</summary>
     public sealed record Case(string Name, Func<Ctx, HttpRequestMessage> Request, string[] Allowed);
 
-    public sealed record Ctx(int PatientId, int DoseId, int RegimenId, int AppointmentId, string AppointmentStart, int FreshAppointmentId, int ChairId, string FreeStart, string Unique, string GateCode, int TodayAppointmentId = 0);
+    public sealed record Ctx(int PatientId, int DoseId, int RegimenId, int AppointmentId, string AppointmentStart, int FreshAppointmentId, int ChairId, string FreeStart, string Unique, string GateCode, int TodayAppointmentId = 0,
+        int CoverageId = 0, int AuthorizationId = 0, int OrderId = 0);
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
 
@@ -28,38 +29,55 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     public static readonly Case[] Matrix =
     [
-        new("GET /api/protocols", _ => Get("/api/protocols"), [N, M, D]),
-        new("GET /api/protocols/{code}", _ => Get("/api/protocols/natalizumab"), [N, M, D]),
-        new("GET /api/protocols/{code}/versions", _ => Get("/api/protocols/natalizumab/versions"), [N, M, D]),
-        new("GET /api/protocols/{code}/calendar", _ => Get("/api/protocols/natalizumab/calendar?start=2026-12-01"), [N, M, D]),
+        new("GET /api/protocols", _ => Get("/api/protocols"), [N, C, M, D]),
+        new("GET /api/protocols/{code}", _ => Get("/api/protocols/natalizumab"), [N, C, M, D]),
+        new("GET /api/protocols/{code}/versions", _ => Get("/api/protocols/natalizumab/versions"), [N, C, M, D]),
+        new("GET /api/protocols/{code}/calendar", _ => Get("/api/protocols/natalizumab/calendar?start=2026-12-01"), [N, C, M, D]),
         new("PUT /api/protocols/{code}", c => Send(HttpMethod.Put, $"/api/protocols/custom-{c.Unique}", CustomProtocol(c.Unique)), [D]),
-        new("POST /api/patients", c => Send(HttpMethod.Post, "/api/patients", new { mrn = $"R{c.Unique}", givenName = "Role", familyName = "Matrix", birthDate = "1980-01-01" }), [N, D]),
-        new("GET /api/patients", _ => Get("/api/patients?search=a"), [N, M, D]),
-        new("GET /api/patients/{id}", c => Get($"/api/patients/{c.PatientId}"), [N, M, D]),
+        new("POST /api/patients", c => Send(HttpMethod.Post, "/api/patients", new { mrn = $"R{c.Unique}", givenName = "Role", familyName = "Matrix", birthDate = "1980-01-01" }), [N, C, D]),
+        new("GET /api/patients", _ => Get("/api/patients?search=a"), [N, C, M, D]),
+        new("GET /api/patients/{id}", c => Get($"/api/patients/{c.PatientId}"), [N, C, M, D]),
         new("PUT /api/patients/{id}/measurements", c => Send(HttpMethod.Put, $"/api/patients/{c.PatientId}/measurements", new { heightCm = 170, weightKg = 70 }), [N, D]),
-        new("PUT /api/patients/{id}/preferences", c => Send(HttpMethod.Put, $"/api/patients/{c.PatientId}/preferences", new { preferredTime = "morning" }), [N, D]),
-        new("GET /api/patients/{id}/regimens", c => Get($"/api/patients/{c.PatientId}/regimens"), [N, M, D]),
+        new("PUT /api/patients/{id}/preferences", c => Send(HttpMethod.Put, $"/api/patients/{c.PatientId}/preferences", new { preferredTime = "morning" }), [N, C, D]),
+        new("GET /api/patients/{id}/regimens", c => Get($"/api/patients/{c.PatientId}/regimens"), [N, C, M, D]),
         new("POST /api/patients/{id}/regimens", c => Send(HttpMethod.Post, $"/api/patients/{c.PatientId}/regimens", new { protocol = "methylprednisolone", start = "2027-03-01", days = 3, confirmDuplicate = true, reason = "role matrix: each role enrols the same patient" }), [N, D]),
         new("POST /api/doses/{id}/missed", c => Send(HttpMethod.Post, $"/api/doses/{c.DoseId}/missed"), [N, D]),
-        new("GET /api/chairs", _ => Get("/api/chairs"), [N, M, D]),
+        new("GET /api/chairs", _ => Get("/api/chairs"), [N, C, M, D]),
         new("POST /api/chairs", c => Send(HttpMethod.Post, "/api/chairs", new { name = $"Chair {c.Unique}", kind = "recliner" }), [D]),
         new("PUT /api/chairs/{id}", c => Send(HttpMethod.Put, $"/api/chairs/{c.ChairId}", new { active = true }), [D]),
-        new("GET /api/appointments", _ => Get("/api/appointments?date=2026-12-01"), [N, M, D]),
-        new("GET /api/appointments/{id}", c => Get($"/api/appointments/{c.AppointmentId}"), [N, M, D]),
-        new("GET /api/slots", _ => Get("/api/slots?minutes=60&from=2027-01-04&to=2027-01-08"), [N, M, D]),
-        new("GET /api/monitoring", _ => Get("/api/monitoring"), [N, M, D]),
-        new("GET /api/worklist", _ => Get("/api/worklist?weeks=2"), [N, M, D]),
+        new("GET /api/appointments", _ => Get("/api/appointments?date=2026-12-01"), [N, C, M, D]),
+        new("GET /api/appointments/{id}", c => Get($"/api/appointments/{c.AppointmentId}"), [N, C, M, D]),
+        new("GET /api/slots", _ => Get("/api/slots?minutes=60&from=2027-01-04&to=2027-01-08"), [N, C, M, D]),
+        new("GET /api/monitoring", _ => Get("/api/monitoring"), [N, C, M, D]),
+        new("GET /api/worklist", _ => Get("/api/worklist?weeks=2"), [N, C, M, D]),
         new("GET /api/audit", _ => Get("/api/audit?take=5"), [M, D]),
-        new("GET /api/regimens/{id}", c => Get($"/api/regimens/{c.RegimenId}"), [N, M, D]),
-        new("POST /api/appointments", c => Send(HttpMethod.Post, "/api/appointments", new { patientId = c.PatientId, chairId = c.ChairId, start = c.FreeStart, minutes = 30 }), [N, D]),
-        new("PUT /api/appointments/{id}", c => Send(HttpMethod.Put, $"/api/appointments/{c.AppointmentId}", new { start = c.AppointmentStart }), [N, D]),
-        new("GET /api/appointments/{id}/checks", c => Get($"/api/appointments/{c.AppointmentId}/checks"), [N, M, D]),
+        new("GET /api/regimens/{id}", c => Get($"/api/regimens/{c.RegimenId}"), [N, C, M, D]),
+        new("POST /api/appointments", c => Send(HttpMethod.Post, "/api/appointments", new { patientId = c.PatientId, chairId = c.ChairId, start = c.FreeStart, minutes = 30 }), [N, C, D]),
+        new("PUT /api/appointments/{id}", c => Send(HttpMethod.Put, $"/api/appointments/{c.AppointmentId}", new { start = c.AppointmentStart }), [N, C, D]),
+        new("GET /api/appointments/{id}/checks", c => Get($"/api/appointments/{c.AppointmentId}/checks"), [N, C, M, D]),
         new("POST /api/appointments/{id}/checks/{code}", c => Send(HttpMethod.Post, $"/api/appointments/{c.FreshAppointmentId}/checks/{c.GateCode}"), [N, D]),
         new("POST /api/appointments/{id}/check-in", c => Send(HttpMethod.Post, $"/api/appointments/{c.TodayAppointmentId}/check-in"), [N, D]),
-        new("DELETE /api/appointments/{id}", c => Send(HttpMethod.Delete, $"/api/appointments/{c.FreshAppointmentId}?reason=role+matrix"), [N, D]),
+        new("DELETE /api/appointments/{id}", c => Send(HttpMethod.Delete, $"/api/appointments/{c.FreshAppointmentId}?reason=role+matrix"), [N, C, D]),
         new("GET /api/capacity/daily", _ => Get("/api/capacity/daily?from=2026-11-01&to=2026-11-30"), [M, D]),
         new("GET /api/capacity/{table}.csv", _ => Get("/api/capacity/daily.csv?from=2026-11-01&to=2026-11-30"), [M, D]),
-        new("GET /openapi/v1.json", _ => Get("/openapi/v1.json"), [N, M, D]),
+        new("GET /api/doses/{id}/readiness", c => Get($"/api/doses/{c.DoseId}/readiness"), [N, C, M, D]),
+        new("GET /api/intake", _ => Get("/api/intake"), [N, C, M, D]),
+        new("GET /api/readiness/expiring", _ => Get("/api/readiness/expiring?days=30"), [N, C, M, D]),
+        new("GET /api/readiness/rules", _ => Get("/api/readiness/rules"), [N, C, M, D]),
+        new("PUT /api/readiness/rules", _ => Send(HttpMethod.Put, "/api/readiness/rules", new { rules = Array.Empty<object>() }), [D]),
+        new("GET /api/patients/{id}/coverage", c => Get($"/api/patients/{c.PatientId}/coverage"), [N, C, M, D]),
+        new("POST /api/patients/{id}/coverage", c => Send(HttpMethod.Post, $"/api/patients/{c.PatientId}/coverage", new { payer = "Role Payer", memberId = "RM1", primary = false }), [N, C, D]),
+        new("PUT /api/coverage/{id}", c => Send(HttpMethod.Put, $"/api/coverage/{c.CoverageId}", new { payer = "Role Payer", memberId = "RM2", primary = false }), [N, C, D]),
+        new("DELETE /api/coverage/{id}", c => Send(HttpMethod.Delete, $"/api/coverage/{c.CoverageId}"), [N, C, D]),
+        new("GET /api/regimens/{id}/authorizations", c => Get($"/api/regimens/{c.RegimenId}/authorizations"), [N, C, M, D]),
+        new("POST /api/regimens/{id}/authorizations", c => Send(HttpMethod.Post, $"/api/regimens/{c.RegimenId}/authorizations", new { status = "requested", submittedOn = "2026-01-05" }), [N, C, D]),
+        new("PUT /api/authorizations/{id}", c => Send(HttpMethod.Put, $"/api/authorizations/{c.AuthorizationId}", new { status = "toRequest" }), [N, C, D]),
+        new("GET /api/regimens/{id}/orders", c => Get($"/api/regimens/{c.RegimenId}/orders"), [N, C, M, D]),
+        new("POST /api/regimens/{id}/orders", c => Send(HttpMethod.Post, $"/api/regimens/{c.RegimenId}/orders", new { signedBy = "Dr. Role", signedOn = "2026-01-05", validUntil = "2031-01-05" }), [N, C, D]),
+        new("PUT /api/orders/{id}", c => Send(HttpMethod.Put, $"/api/orders/{c.OrderId}", new { signedBy = "Dr. Role", signedOn = "2026-01-05", validUntil = "2031-01-06" }), [N, C, D]),
+        new("GET /api/doses/{id}/drug", c => Get($"/api/doses/{c.DoseId}/drug"), [N, C, M, D]),
+        new("PUT /api/doses/{id}/drug", c => Send(HttpMethod.Put, $"/api/doses/{c.DoseId}/drug", new { source = "specialtyPharmacy", status = "ordered" }), [N, C, D]),
+        new("GET /openapi/v1.json", _ => Get("/openapi/v1.json"), [N, C, M, D]),
     ];
 
     public static TheoryData<string> CaseNames() => new(Matrix.Select(c => c.Name));
@@ -69,7 +87,7 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task RoleMatrix_EachRoleGetsExactlyItsAccess(string name)
     {
         var @case = Matrix.Single(c => c.Name == name);
-        foreach (var role in new[] { A, N, M, D })
+        foreach (var role in new[] { A, N, C, M, D })
         {
             var ctx = await ContextAsync();
             using var client = fixture.App.CreateClientAs(role == A ? null : role);
@@ -212,20 +230,25 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
         var existing = Booked(0);
         var fresh = Booked(1);
         fresh.DoseId = dose.Id;
-        // Check-in happens on the appointment's clinic day only: one minute of today (clinic time, before opening) per call.
+        // Check-in happens on the appointment's clinic day only: 20 seconds of today (clinic time, before opening) per call.
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
         var todayLocal = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone).Date;
         var today = new Appointment
         {
             PatientId = dose.PatientId, ChairId = chair.Id, Status = AppointmentStatus.Booked, BookedAt = DateTime.UtcNow,
-            StartsAt = TimeZoneInfo.ConvertTimeToUtc(todayLocal.AddMinutes(5 + n), zone), EndsAt = TimeZoneInfo.ConvertTimeToUtc(todayLocal.AddMinutes(6 + n), zone),
+            StartsAt = TimeZoneInfo.ConvertTimeToUtc(todayLocal.AddSeconds(300 + (20 * n)), zone), EndsAt = TimeZoneInfo.ConvertTimeToUtc(todayLocal.AddSeconds(320 + (20 * n)), zone),
         };
         db.Appointments.AddRange(existing, fresh, today);
+        var coverage = new Coverage { PatientId = dose.PatientId, Payer = "Matrix Payer", MemberId = "M1", Primary = false, CreatedAt = DateTimeOffset.UtcNow };
+        var authorization = new PriorAuthorization { RegimenId = dose.RegimenId, Status = InfusionCenter.Domain.Readiness.AuthorizationState.ToRequest, CreatedAt = DateTimeOffset.UtcNow };
+        var order = new TreatmentOrder { RegimenId = dose.RegimenId, SignedBy = "Dr. Matrix", SignedOn = new(2026, 1, 5), ValidUntil = new(2031, 1, 5), CreatedAt = DateTimeOffset.UtcNow };
+        db.AddRange(coverage, authorization, order);
         await db.SaveChangesAsync();
         var local = TimeZoneInfo.ConvertTimeFromUtc(existing.StartsAt, zone);
         var free = TimeZoneInfo.ConvertTimeFromUtc(day.AddHours(hour).AddMinutes(40), TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         return new Ctx(dose.PatientId, dose.Id, dose.RegimenId, existing.Id, local.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-            fresh.Id, chair.Id, free.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture), unique, gate.Code, today.Id);
+            fresh.Id, chair.Id, free.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture), unique, gate.Code, today.Id,
+            coverage.Id, authorization.Id, order.Id);
     }
 
     private static JsonElement CustomProtocol(string unique)

@@ -248,6 +248,10 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("OrderRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("order_required");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -293,6 +297,75 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasDatabaseName("ix_clinic_closures_date");
 
                     b.ToTable("clinic_closures", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.Coverage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("payer");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("plan");
+
+                    b.Property<bool>("Primary")
+                        .HasColumnType("boolean")
+                        .HasColumnName("primary");
+
+                    b.Property<DateOnly?>("ReverifyBy")
+                        .HasColumnType("date")
+                        .HasColumnName("reverify_by");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("verified_by");
+
+                    b.Property<DateOnly?>("VerifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("verified_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coverages");
+
+                    b.HasIndex("PatientId")
+                        .HasDatabaseName("ix_coverages_patient_id");
+
+                    b.ToTable("coverages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_coverages_reverify_after_verified", "reverify_by IS NULL OR verified_on IS NULL OR reverify_by > verified_on");
+                        });
                 });
 
             modelBuilder.Entity("InfusionCenter.Web.Data.Dose", b =>
@@ -414,6 +487,58 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasDatabaseName("ix_drugs_generic_name");
 
                     b.ToTable("drugs", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.DrugSupply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DoseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dose_id");
+
+                    b.Property<DateOnly?>("ExpectedArrival")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_arrival");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drug_supplies");
+
+                    b.HasIndex("DoseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_drug_supplies_dose_id");
+
+                    b.ToTable("drug_supplies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_drug_supplies_received", "(status IN ('Received', 'Prepared')) = (received_on IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("InfusionCenter.Web.Data.IdempotencyRecord", b =>
@@ -622,6 +747,91 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.ToTable("patients", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionCenter.Web.Data.PriorAuthorization", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ApprovedDoses")
+                        .HasColumnType("integer")
+                        .HasColumnName("approved_doses");
+
+                    b.Property<DateOnly?>("ApprovedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_from");
+
+                    b.Property<DateOnly?>("ApprovedTo")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_to");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("RegimenId")
+                        .HasColumnType("integer")
+                        .HasColumnName("regimen_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("SiteOfCare")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("site_of_care");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prior_authorizations");
+
+                    b.HasIndex("RegimenId")
+                        .HasDatabaseName("ix_prior_authorizations_regimen_id");
+
+                    b.HasIndex("Status", "ApprovedTo")
+                        .HasDatabaseName("ix_prior_authorizations_status_approved_to");
+
+                    b.ToTable("prior_authorizations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_prior_authorizations_approved_dates", "status <> 'Approved' OR (approved_from IS NOT NULL AND approved_to IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_prior_authorizations_approved_order", "approved_to IS NULL OR approved_from IS NULL OR approved_to >= approved_from");
+
+                            t.HasCheckConstraint("ck_prior_authorizations_decided_order", "decided_on IS NULL OR submitted_on IS NULL OR decided_on >= submitted_on");
+
+                            t.HasCheckConstraint("ck_prior_authorizations_doses_positive", "approved_doses IS NULL OR approved_doses > 0");
+                        });
+                });
+
             modelBuilder.Entity("InfusionCenter.Web.Data.ProtocolEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -713,6 +923,23 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasDatabaseName("ix_protocol_versions_protocol_id_version");
 
                     b.ToTable("protocol_versions", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.ReadinessRule", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Blocking")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blocking");
+
+                    b.HasKey("Code")
+                        .HasName("pk_readiness_rules");
+
+                    b.ToTable("readiness_rules", (string)null);
                 });
 
             modelBuilder.Entity("InfusionCenter.Web.Data.Regimen", b =>
@@ -891,6 +1118,55 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.ToTable("staffing_days", null, t =>
                         {
                             t.HasCheckConstraint("ck_staffing_days_nurses", "nurses_on_shift >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.TreatmentOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("RegimenId")
+                        .HasColumnType("integer")
+                        .HasColumnName("regimen_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signed_by");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_treatment_orders");
+
+                    b.HasIndex("RegimenId")
+                        .HasDatabaseName("ix_treatment_orders_regimen_id");
+
+                    b.ToTable("treatment_orders", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_treatment_orders_valid_order", "valid_until >= signed_on");
                         });
                 });
 
@@ -1250,6 +1526,18 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.Navigation("Patient");
                 });
 
+            modelBuilder.Entity("InfusionCenter.Web.Data.Coverage", b =>
+                {
+                    b.HasOne("InfusionCenter.Web.Data.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_coverages_patients_patient_id");
+
+                    b.Navigation("Patient");
+                });
+
             modelBuilder.Entity("InfusionCenter.Web.Data.Dose", b =>
                 {
                     b.HasOne("InfusionCenter.Web.Data.Regimen", "Regimen")
@@ -1262,6 +1550,18 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.Navigation("Regimen");
                 });
 
+            modelBuilder.Entity("InfusionCenter.Web.Data.DrugSupply", b =>
+                {
+                    b.HasOne("InfusionCenter.Web.Data.Dose", "Dose")
+                        .WithMany()
+                        .HasForeignKey("DoseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_drug_supplies_doses_dose_id");
+
+                    b.Navigation("Dose");
+                });
+
             modelBuilder.Entity("InfusionCenter.Web.Data.OpeningHours", b =>
                 {
                     b.HasOne("InfusionCenter.Web.Data.Clinic", null)
@@ -1270,6 +1570,18 @@ namespace InfusionCenter.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_opening_hours_clinics_clinic_id");
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.PriorAuthorization", b =>
+                {
+                    b.HasOne("InfusionCenter.Web.Data.Regimen", "Regimen")
+                        .WithMany()
+                        .HasForeignKey("RegimenId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_prior_authorizations_regimens_regimen_id");
+
+                    b.Navigation("Regimen");
                 });
 
             modelBuilder.Entity("InfusionCenter.Web.Data.ProtocolEntity", b =>
@@ -1333,6 +1645,18 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasConstraintName("fk_safety_checks_patients_patient_id");
 
                     b.Navigation("Appointment");
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.TreatmentOrder", b =>
+                {
+                    b.HasOne("InfusionCenter.Web.Data.Regimen", "Regimen")
+                        .WithMany()
+                        .HasForeignKey("RegimenId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_treatment_orders_regimens_regimen_id");
+
+                    b.Navigation("Regimen");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

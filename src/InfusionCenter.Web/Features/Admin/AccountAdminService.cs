@@ -74,7 +74,7 @@ public sealed class AccountAdminService(
         var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("No such account.");
         if (!Roles.All.Contains(role))
         {
-            throw RequestValidationException.For("role", "Choose Nurse, Manager or Admin.");
+            throw RequestValidationException.For("role", "Choose Nurse, Coordinator, Manager or Admin.");
         }
 
         if (string.Equals(user.Email, actingUser, StringComparison.OrdinalIgnoreCase) && role != Roles.Admin)

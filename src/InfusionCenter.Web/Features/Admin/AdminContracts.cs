@@ -77,8 +77,8 @@ public sealed class NewUserValidator : AbstractValidator<NewUserModel>
             .MaximumLength(256).WithMessage("An email address is at most 256 characters.");
         RuleFor(m => m.DisplayName).MaximumLength(100).WithMessage("A name is at most 100 characters.");
         RuleFor(m => m.Role).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Choose a role: Nurse, Manager or Admin.")
-            .Must(r => Roles.All.Contains(r)).WithMessage("Choose a role: Nurse, Manager or Admin.");
+            .NotEmpty().WithMessage("Choose a role: Nurse, Coordinator, Manager or Admin.")
+            .Must(r => Roles.All.Contains(r)).WithMessage("Choose a role: Nurse, Coordinator, Manager or Admin.");
         RuleFor(m => m.Password).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Set a first password; the person changes it later.")
             .Must(p => IsStrong(p!, rules)).WithMessage(Describe(rules));

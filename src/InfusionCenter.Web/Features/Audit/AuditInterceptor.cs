@@ -20,6 +20,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     [
         typeof(Patient), typeof(Regimen), typeof(Dose), typeof(Appointment), typeof(SafetyCheck), typeof(ProtocolEntity), typeof(ProtocolVersion),
         typeof(Chair), typeof(Clinic), typeof(OpeningHours), typeof(ClinicClosure), typeof(StaffingDay), typeof(DrugEntity),
+        typeof(Coverage), typeof(PriorAuthorization), typeof(TreatmentOrder), typeof(DrugSupply), typeof(ReadinessRule),
     ];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace InfusionCenter.Web.Features.Auth;
 
 /// <summary>
-/// Roles always exist. Accounts: in Development the three demo accounts of API.md; in any environment an
+/// Roles always exist. Accounts: in Development the four demo accounts of API.md; in any environment an
 /// admin from <c>Admin:Email</c> / <c>Admin:Password</c> (env <c>Admin__Email</c>, <c>Admin__Password</c>) is created
 /// on start-up when no admin exists yet. No account or default password exists otherwise.
 /// </summary>
@@ -14,6 +14,7 @@ public static class AccountSeed
         ("admin@infusion.test", "Admin#2026!", Roles.Admin, "Alex Admin"),
         ("manager@infusion.test", "Manager#2026!", Roles.Manager, "Morgan Manager"),
         ("nurse@infusion.test", "Nurse#2026!", Roles.Nurse, "Nora Nurse"),
+        ("coordinator@infusion.test", "Coordinator#2026!", Roles.Coordinator, "Casey Coordinator"),
     ];
 
     public static async Task RunAsync(IServiceProvider services, IConfiguration configuration, bool development, ILogger logger)

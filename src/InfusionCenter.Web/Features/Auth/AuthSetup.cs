@@ -63,8 +63,9 @@ public static class AuthSetup
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Read, p => p.RequireRole(Roles.Nurse, Roles.Manager, Roles.Admin))
+            .AddPolicy(Policies.Read, p => p.RequireRole(Roles.Nurse, Roles.Coordinator, Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.Nursing, p => p.RequireRole(Roles.Nurse, Roles.Admin))
+            .AddPolicy(Policies.Scheduling, p => p.RequireRole(Roles.Nurse, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Capacity, p => p.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             // Anything not marked otherwise needs a signed-in user (anonymous: the sign-in page and /health only).

@@ -119,4 +119,25 @@ public sealed partial class AppointmentService
     }
 
     private static string Describe(AppointmentStatus status) => Appointment.Describe(status);
+
+    /// <summary>
+    /// Readiness per the clinic's rules (DOMAIN.md "Readiness"): a dose with a blocking item missing on the day booked (an
+    /// authorization not covering it, no approved doses left, ...) is a 409 naming each reason; warnings do not stop it. The
+    /// days of one course count against the authorization together.
+    /// </summary>
+    private async Task EnsureReadyAsync(InfusionDbContext db, IEnumerable<(Dose Dose, DateOnly Date)> doses, CancellationToken cancellationToken)
+    {
+        var alsoBooked = new List<Domain.Readiness.UsedDose>();
+        foreach (var (dose, date) in doses)
+        {
+            var result = await readiness.ForBookingAsync(db, dose, date, alsoBooked, cancellationToken);
+            if (!result.Bookable)
+            {
+                throw new ConflictException($"Dose {dose.Sequence} cannot be booked on {date:yyyy-MM-dd}: "
+                    + string.Join(" ", result.Missing.Where(m => m.Blocking).Select(m => m.Detail)));
+            }
+
+            alsoBooked.Add(new Domain.Readiness.UsedDose(dose.Id, date));
+        }
+    }
 }

@@ -26,6 +26,7 @@ public sealed partial class AppointmentService(
     BookAppointmentValidator bookValidator,
     BoardEvents boardEvents,
     SafetyCheckService safetyChecks,
+    Readiness.ReadinessService readiness,
     ILogger<AppointmentService> logger)
 {
     /// <summary>Books a dose (a whole consecutive-day course when the dose is a course day) or a free appointment.</summary>
@@ -121,6 +122,8 @@ public sealed partial class AppointmentService(
         {
             EnsureInsideHours(settings, dayStart, minutes);
         }
+
+        await EnsureReadyAsync(db, days.Where(d => d.Dose is not null).Select(d => (d.Dose!, DateOnly.FromDateTime(d.StartLocal))), cancellationToken);
 
         var now = clock.UtcNow.UtcDateTime;
         var appointments = days.Select(d => new Appointment

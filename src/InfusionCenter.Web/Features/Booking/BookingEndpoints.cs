@@ -16,15 +16,15 @@ public static class BookingEndpoints
     public static void MapBooking(this IEndpointRouteBuilder app)
     {
         var appointments = app.MapGroup("/api/appointments").WithTags("Appointments").RequireAuthorization(Policies.Read);
-        appointments.MapPost("/", BookAsync).RequireAuthorization(Policies.Nursing)
+        appointments.MapPost("/", BookAsync).RequireAuthorization(Policies.Scheduling)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Book chair time; with an Idempotency-Key header, a repeat of the same request answers as the first did (another body with the key: 422)");
         appointments.MapGet("/", ForDayAsync).ProducesValidationProblem();
         appointments.MapGet("/{id:int}", GetAsync);
-        appointments.MapPut("/{id:int}", MoveAsync).RequireAuthorization(Policies.Nursing);
-        appointments.MapDelete("/{id:int}", CancelAsync).RequireAuthorization(Policies.Nursing);
+        appointments.MapPut("/{id:int}", MoveAsync).RequireAuthorization(Policies.Scheduling);
+        appointments.MapDelete("/{id:int}", CancelAsync).RequireAuthorization(Policies.Scheduling);
         appointments.MapPost("/{id:int}/check-in", CheckInAsync).RequireAuthorization(Policies.Nursing);
         appointments.MapPost("/{id:int}/in-chair", InChairAsync).RequireAuthorization(Policies.Nursing);
         appointments.MapPost("/{id:int}/complete", CompleteAsync).RequireAuthorization(Policies.Nursing);
@@ -38,7 +38,8 @@ public static class BookingEndpoints
     /// Other refusals (400, 409) are the service's exceptions, written as ProblemDetails.
     /// </summary>
     private static async Task<Results<Created<BookedDto>, ProblemHttpResult>> BookAsync(BookAppointmentRequest request,
-        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, AppointmentService service, HttpContext http, CancellationToken ct)
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, AppointmentService service, Readiness.ReadinessService readiness,
+        HttpContext http, CancellationToken ct)
     {
         var user = Audit.AuditUser.NameOf(http.User);
         try
@@ -46,7 +47,8 @@ public static class BookingEndpoints
             var reply = idempotencyKey is null
                 ? BookingReply.From(await service.BookAsync(request, user, ct))
                 : await service.BookOnceAsync(request, user ?? "", idempotencyKey, ct);
-            return TypedResults.Created(reply.Location, reply.Body);
+            var warnings = reply.Body.DoseId is { } doseId ? (await readiness.ForDoseAsync(doseId, ct)).Missing : null;
+            return TypedResults.Created(reply.Location, reply.Body with { Warnings = warnings });
         }
         catch (IdempotencyKeyReusedException e)
         {

@@ -5,11 +5,15 @@ namespace InfusionCenter.Web.Features.Booking;
 
 /// <summary>
 /// The body of <c>POST /api/appointments</c>'s 201: the first (or only) appointment booked and, for a consecutive-day
-/// course, every day of it (null for a single booking).
+/// course, every day of it (null for a single booking); for a dose, the readiness items still missing as <c>warnings</c>.
 /// </summary>
 public sealed record BookedDto(
     int Id, int ChairId, DateTimeOffset Start, DateTimeOffset End, int PatientId, int? DoseId, int Minutes, AppointmentStatus Status,
-    Guid? CourseGroup, IReadOnlyList<BookedCourseDayDto>? CourseAppointments);
+    Guid? CourseGroup, IReadOnlyList<BookedCourseDayDto>? CourseAppointments)
+{
+    /// <summary>Readiness warnings of the dose booked (items the clinic's rules do not block on); null for a free booking.</summary>
+    public IReadOnlyList<Readiness.MissingDto>? Warnings { get; init; }
+}
 
 /// <summary>One day of a course booked together.</summary>
 public sealed record BookedCourseDayDto(int Id, int ChairId, DateTimeOffset Start, DateTimeOffset End, int? DoseId);

@@ -15,12 +15,12 @@ public static class PatientEndpoints
     {
         var patients = app.MapGroup("/api/patients").WithTags("Patients").RequireAuthorization(Policies.Read);
 
-        patients.MapPost("/", CreateAsync).RequireAuthorization(Policies.Nursing);
+        patients.MapPost("/", CreateAsync).RequireAuthorization(Policies.Scheduling);
 
         patients.MapGet("/{id:int}", GetAsync);
 
         patients.MapPut("/{id:int}", UpdateAsync)
-            .RequireAuthorization(Policies.Nursing)
+            .RequireAuthorization(Policies.Scheduling)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -28,10 +28,10 @@ public static class PatientEndpoints
 
         patients.MapPut("/{id:int}/measurements", UpdateMeasurementsAsync).RequireAuthorization(Policies.Nursing);
 
-        patients.MapPut("/{id:int}/authorization", SetAuthorizationAsync).RequireAuthorization(Policies.Nursing);
+        patients.MapPut("/{id:int}/authorization", SetAuthorizationAsync).RequireAuthorization(Policies.Scheduling);
 
         patients.MapPut("/{id:int}/preferences", SetPreferencesAsync)
-            .RequireAuthorization(Policies.Nursing)
+            .RequireAuthorization(Policies.Scheduling)
             .WithSummary("Preferred time of day (none, morning, afternoon) and weekdays: soft preferences for slot searches");
 
         patients.MapGet("/", SearchAsync)
