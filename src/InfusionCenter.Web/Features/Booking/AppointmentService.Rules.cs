@@ -127,17 +127,15 @@ public sealed partial class AppointmentService
     /// </summary>
     private async Task EnsureReadyAsync(InfusionDbContext db, IEnumerable<(Dose Dose, DateOnly Date)> doses, CancellationToken cancellationToken)
     {
-        var alsoBooked = new List<Domain.Readiness.UsedDose>();
-        foreach (var (dose, date) in doses)
+        var days = doses.ToList();
+        var results = await readiness.ForBookingAsync(db, days, cancellationToken);
+        foreach (var ((dose, date), result) in days.Zip(results))
         {
-            var result = await readiness.ForBookingAsync(db, dose, date, alsoBooked, cancellationToken);
             if (!result.Bookable)
             {
                 throw new ConflictException($"Dose {dose.Sequence} cannot be booked on {date:yyyy-MM-dd}: "
                     + string.Join(" ", result.Missing.Where(m => m.Blocking).Select(m => m.Detail)));
             }
-
-            alsoBooked.Add(new Domain.Readiness.UsedDose(dose.Id, date));
         }
     }
 }

@@ -26,14 +26,28 @@ public sealed partial class ReadinessService(IDbContextFactory<InfusionDbContext
     }
 
     /// <summary>
-    /// For booking: the readiness of <paramref name="dose"/> on <paramref name="date"/>, with <paramref name="alsoBooked"/> (other
-    /// days of the same booking) counted against its authorization. Runs on the caller's context.
+    /// For booking: the readiness of each dose on its date, the days before it in <paramref name="doses"/> (the other days
+    /// of the same booking) counted against its authorization. The facts and rules are read once, on the caller's context.
     /// </summary>
-    public async Task<ReadinessResult> ForBookingAsync(InfusionDbContext db, Dose dose, DateOnly date, IReadOnlyList<UsedDose> alsoBooked, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReadinessResult>> ForBookingAsync(InfusionDbContext db, IReadOnlyList<(Dose Dose, DateOnly Date)> doses, CancellationToken cancellationToken)
     {
-        var facts = await LoadAsync(db, [dose.RegimenId], cancellationToken);
-        var single = facts.For(dose.Id, date);
-        return Domain.Readiness.Readiness.Evaluate(single with { UsedDoses = [.. single.UsedDoses, .. alsoBooked] }, await RulesAsync(db, cancellationToken));
+        if (doses.Count == 0)
+        {
+            return [];
+        }
+
+        var facts = await LoadAsync(db, doses.Select(d => d.Dose.RegimenId).Distinct().ToList(), cancellationToken);
+        var rules = await RulesAsync(db, cancellationToken);
+        var results = new List<ReadinessResult>(doses.Count);
+        var alsoBooked = new List<UsedDose>();
+        foreach (var (dose, date) in doses)
+        {
+            var single = facts.For(dose.Id, date);
+            results.Add(Domain.Readiness.Readiness.Evaluate(single with { UsedDoses = [.. single.UsedDoses, .. alsoBooked] }, rules));
+            alsoBooked.Add(new UsedDose(dose.Id, date));
+        }
+
+        return results;
     }
 
     /// <summary>The clinic's readiness rules: stored choices over the defaults.</summary>
