@@ -129,7 +129,26 @@ public sealed class AdminBrowserTests(BrowserFixture browser, LiveAppFixture liv
         await ShotBothWidthsAsync(page, "admin-accounts");
     }
 
-    private static Task OpenTabAsync(IPage page, string name) => page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = name }).ClickAsync();
+    /// <summary>
+    /// Opens a tab and waits until it is the selected one. On a loaded 2-core machine a click can be lost while Blazor
+    /// re-renders; choosing a tab again is harmless, so the click is repeated a few times.
+    /// </summary>
+    private static async Task OpenTabAsync(IPage page, string name)
+    {
+        var tab = page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = name });
+        for (var attempt = 1; ; attempt++)
+        {
+            await tab.ClickAsync();
+            try
+            {
+                await Expect(tab).ToHaveAttributeAsync("aria-selected", "true", new LocatorAssertionsToHaveAttributeOptions { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 4)
+            {
+            }
+        }
+    }
 
     /// <summary>Opens a MudSelect by its test id and picks the option with exactly <paramref name="text"/> (or starting with it).</summary>
     private static async Task ChooseAsync(IPage page, string testId, string text)
