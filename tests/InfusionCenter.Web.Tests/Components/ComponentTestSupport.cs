@@ -42,8 +42,9 @@ internal static class ComponentTestSupport
 
     private static string[] PoliciesOf(string role) => role switch
     {
-        Roles.Admin => [Policies.Read, Policies.Nursing, Policies.Capacity, Policies.Admin],
+        Roles.Admin => [Policies.Read, Policies.Nursing, Policies.Scheduling, Policies.Capacity, Policies.Admin],
         Roles.Manager => [Policies.Read, Policies.Capacity],
-        _ => [Policies.Read, Policies.Nursing],
+        Roles.Coordinator => [Policies.Read, Policies.Scheduling],
+        _ => [Policies.Read, Policies.Nursing, Policies.Scheduling],
     };
 }

@@ -10,8 +10,14 @@ namespace InfusionCenter.Web.Components.Shared;
 /// </summary>
 public sealed class UserAccess(AuthenticationStateProvider authentication, IAuthorizationService authorization)
 {
-    /// <summary>May book, check in, record doses and enrol (nurses and admins).</summary>
+    /// <summary>Clinical actions: check in, record doses, enrol, stop or re-dose a regimen, measurements (nurses and admins).</summary>
     public Task<bool> CanWriteAsync() => AllowsAsync(Policies.Nursing);
+
+    /// <summary>
+    /// May edit patients' records, insurance, authorizations, orders and drug supply, and book (nurses, coordinators and admins);
+    /// clinical actions stay <see cref="CanWriteAsync"/>.
+    /// </summary>
+    public Task<bool> CanScheduleAsync() => AllowsAsync(Policies.Scheduling);
 
     public Task<bool> IsAdminAsync() => AllowsAsync(Policies.Admin);
 

@@ -52,7 +52,7 @@ public sealed partial class ReadinessRecordService
         supply.Status = request.Status!.Value;
         supply.ExpectedArrival = request.ExpectedArrival;
         supply.ReceivedOn = arrived ? request.ReceivedOn ?? supply.ReceivedOn ?? today : null;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveChangedAsync(db, "drug supply", cancellationToken);
         logger.LogInformation("Drug supply of dose {DoseId} is now {Status}", doseId, supply.Status);
         return ToDto(doseId, supply);
     }

@@ -40,7 +40,7 @@ public sealed partial class ReadinessRecordService
             ?? throw new NotFoundException($"No authorization with id {id}.");
         ExpectVersion(db, authorization, request.Version);
         await ApplyAsync(db, authorization, request, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveChangedAsync(db, "authorization", cancellationToken);
         logger.LogInformation("Updated authorization {AuthorizationId}", id);
         return ToDto(authorization, await UsedDosesAsync(db, authorization.RegimenId, cancellationToken));
     }
@@ -76,7 +76,7 @@ public sealed partial class ReadinessRecordService
         var order = await db.TreatmentOrders.FirstOrDefaultAsync(o => o.Id == id, cancellationToken) ?? throw new NotFoundException($"No order with id {id}.");
         ExpectVersion(db, order, request.Version);
         await ApplyAsync(order, request, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveChangedAsync(db, "order", cancellationToken);
         logger.LogInformation("Updated order {OrderId}", id);
         return OrderDto.From(order);
     }

@@ -51,7 +51,7 @@ public sealed partial class ReadinessRecordService(
         var coverage = await db.Coverages.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException($"No coverage with id {id}.");
         ExpectVersion(db, coverage, request.Version);
         await ApplyAsync(coverage, request, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveChangedAsync(db, "insurance plan", cancellationToken);
         logger.LogInformation("Updated coverage {CoverageId}", id);
         return CoverageDto.From(coverage);
     }
@@ -88,6 +88,19 @@ public sealed partial class ReadinessRecordService(
         if (!await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken))
         {
             throw new NotFoundException($"No patient with id {patientId}.");
+        }
+    }
+
+    /// <summary>Saves a change to a row read with a version: a row changed meanwhile is a 409 that says so in words.</summary>
+    private static async Task SaveChangedAsync(InfusionDbContext db, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException($"This {what} was changed by someone else after it was read. Nothing was saved: read it again and repeat the change.");
         }
     }
 
