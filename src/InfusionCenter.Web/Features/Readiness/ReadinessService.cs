@@ -8,7 +8,7 @@ namespace InfusionCenter.Web.Features.Readiness;
 /// <summary>
 /// Readiness of doses (DOMAIN.md "Readiness"), computed on read from coverage, authorizations, orders and drug supply by
 /// <see cref="Domain.Readiness.Readiness"/>; nothing about it is stored. This file gathers the facts and the clinic's rules;
-/// ReadinessService.Lists.cs has the intake worklist and the expiring list.
+/// ReadinessService.Lists.cs has the intake worklist and the expiring list; ReadinessService.History.cs judges past days.
 /// </summary>
 public sealed partial class ReadinessService(IDbContextFactory<InfusionDbContext> dbFactory, ClinicClock clock, ReadinessRulesRequestValidator rulesValidator)
 {
@@ -84,7 +84,7 @@ public sealed partial class ReadinessService(IDbContextFactory<InfusionDbContext
 
     /// <summary>Authorization facts of one row (for the Domain).</summary>
     public static AuthorizationFact Fact(PriorAuthorization a) =>
-        new(a.Id, a.Status, a.Number, a.ApprovedFrom, a.ApprovedTo, a.ApprovedDoses, a.SubmittedOn);
+        new(a.Id, a.Status, a.Number, a.ApprovedFrom, a.ApprovedTo, a.ApprovedDoses, a.SubmittedOn, a.DecidedOn);
 
     private sealed record DoseRow(int Id, int RegimenId, int PatientId, int Sequence, DoseStatus Status, DateOnly TargetDate, DateOnly? GivenOn);
 
@@ -122,7 +122,7 @@ public sealed partial class ReadinessService(IDbContextFactory<InfusionDbContext
                 [.. coverages.Where(c => c.PatientId == dose.PatientId).Select(c => new CoverageFact(c.Payer, c.Primary, c.VerifiedOn, c.ReverifyBy))],
                 [.. authorizations.Where(a => a.RegimenId == dose.RegimenId).Select(Fact)],
                 [.. orders.Where(o => o.RegimenId == dose.RegimenId).Select(o => new OrderFact(o.SignedOn, o.ValidUntil))],
-                drug is null ? null : new DrugFact(drug.Source, drug.Status, drug.ExpectedArrival),
+                drug is null ? null : new DrugFact(drug.Source, drug.Status, drug.ExpectedArrival, drug.ReceivedOn),
                 Used(dose.RegimenId));
         }
     }
