@@ -103,8 +103,9 @@ public sealed class ReadinessBrowserTests(BrowserFixture browser, LiveAppFixture
         await print.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await print.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "day-before-check-print.png"), FullPage = true });
 
-        // The bag arrives: one click, and the appointment leaves the check.
+        // The bag arrives: one click, and the drug leaves the check (the patient's missing insurance and authorization stay).
         await row.GetByTestId("action-drug-received").ClickAsync();
-        await Expect(row).ToHaveCountAsync(0);
+        await Expect(row.Locator("[data-code=drug-not-received]")).ToHaveCountAsync(0);
+        await Expect(row.Locator("[data-code=coverage-missing]")).ToHaveCountAsync(1);
     }
 }
