@@ -44,6 +44,21 @@ public sealed partial class ReadinessService
         return dates.Distinct().ToDictionary(date => date, date => Dto(doseId, date, Domain.Readiness.Readiness.Evaluate(facts.For(doseId, date), rules)));
     }
 
+    /// <summary>The readiness each of <paramref name="doseIds"/> would have if given on <paramref name="date"/> (filling a free stretch).</summary>
+    public async Task<IReadOnlyDictionary<int, ReadinessDto>> ForDosesOnAsync(IReadOnlyCollection<int> doseIds, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        if (doseIds.Count == 0)
+        {
+            return new Dictionary<int, ReadinessDto>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var regimenIds = await db.Doses.Where(d => doseIds.Contains(d.Id)).Select(d => d.RegimenId).Distinct().ToListAsync(cancellationToken);
+        var facts = await LoadAsync(db, regimenIds, cancellationToken);
+        var rules = await RulesAsync(db, cancellationToken);
+        return doseIds.Distinct().Where(facts.Has).ToDictionary(id => id, id => Dto(id, date, Domain.Readiness.Readiness.Evaluate(facts.For(id, date), rules)));
+    }
+
     /// <summary>
     /// The day-before check: the appointments of <paramref name="date"/> (cancelled and no-shows left out) that give a dose,
     /// each with its readiness on that day, by start time. <see cref="DayCheckDto.NotReady"/> lists those that are not ready.
