@@ -17,8 +17,10 @@ public enum AuthorizationState
 
 /// <summary>One prior authorization of the regimen.</summary>
 /// <param name="ApprovedDoses">The number of doses the payer approved (null: any number within the dates).</param>
+/// <param name="DecidedOn">The day the payer answered (approved or denied), when recorded; only <see cref="ReadinessAsOf"/> reads it.</param>
 public sealed record AuthorizationFact(
-    int Id, AuthorizationState State, string? Number, DateOnly? ApprovedFrom, DateOnly? ApprovedTo, int? ApprovedDoses, DateOnly? SubmittedOn)
+    int Id, AuthorizationState State, string? Number, DateOnly? ApprovedFrom, DateOnly? ApprovedTo, int? ApprovedDoses, DateOnly? SubmittedOn,
+    DateOnly? DecidedOn = null)
 {
     /// <summary>True when <paramref name="date"/> lies inside the approved dates (both ends included).</summary>
     public bool Covers(DateOnly date) => State == AuthorizationState.Approved && ApprovedFrom <= date && date <= ApprovedTo;
@@ -51,7 +53,8 @@ public enum DrugSupplyState
 }
 
 /// <summary>The drug of the dose checked.</summary>
-public sealed record DrugFact(DrugSource Source, DrugSupplyState State, DateOnly? ExpectedArrival)
+/// <param name="ReceivedOn">The day it arrived, when received or prepared; only <see cref="ReadinessAsOf"/> reads it.</param>
+public sealed record DrugFact(DrugSource Source, DrugSupplyState State, DateOnly? ExpectedArrival, DateOnly? ReceivedOn = null)
 {
     public bool Arrived => State is DrugSupplyState.Received or DrugSupplyState.Prepared;
 }

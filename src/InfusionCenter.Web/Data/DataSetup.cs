@@ -96,6 +96,8 @@ public static class DataSetup
                     scope.ServiceProvider.GetRequiredService<AppointmentService>()).ConfigureAwait(false);
                 await DemoSeed.SeedDemoReadinessAsync(factory,
                     await app.Services.GetRequiredService<ClinicClock>().TodayAsync().ConfigureAwait(false)).ConfigureAwait(false);
+                await DemoSeed.SeedDemoHistoryAsync(factory,
+                    await app.Services.GetRequiredService<ClinicClock>().TodayAsync().ConfigureAwait(false)).ConfigureAwait(false);
             }
         }
     }

@@ -21,6 +21,13 @@ public sealed record BoardDay(
     TimeOnly? Now,
     IReadOnlyList<FreeStretch> FreeStretches)
 {
+    /// <summary>Readiness of the doses still to give, by dose id (none for visits and completed appointments).</summary>
+    public IReadOnlyDictionary<int, Readiness.ReadinessDto> Readiness { get; init; } = new Dictionary<int, Readiness.ReadinessDto>();
+
+    /// <summary>The readiness of an appointment's dose, when it is still to give.</summary>
+    public Readiness.ReadinessDto? ReadinessOf(AppointmentDto appointment) =>
+        appointment.DoseId is { } id ? Readiness.GetValueOrDefault(id) : null;
+
     /// <summary>Minutes from opening to closing (0 when closed).</summary>
     public double OpenMinutes => Hours is null ? 0 : (Hours.Closes - Hours.Opens).TotalMinutes;
 

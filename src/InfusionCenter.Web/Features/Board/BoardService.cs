@@ -4,6 +4,7 @@ using InfusionCenter.Web.Data;
 using InfusionCenter.Web.Features.Booking;
 using InfusionCenter.Web.Features.Chairs;
 using InfusionCenter.Web.Features.ClinicCalendar;
+using InfusionCenter.Web.Features.Readiness;
 using InfusionCenter.Web.Features.SafetyChecks;
 using InfusionCenter.Web.Infrastructure;
 
@@ -18,6 +19,7 @@ public sealed class BoardService(
     AppointmentService appointments,
     SafetyCheckService safetyChecks,
     ClinicCalendarService clinicCalendar,
+    ReadinessService readiness,
     ClinicClock clock)
 {
     /// <summary>
@@ -33,6 +35,9 @@ public sealed class BoardService(
         var active = all.Where(a => !IsGone(a.Status)).ToList();
         var cancelled = all.Where(a => IsGone(a.Status)).OrderBy(a => a.Start).ToList();
         var checksOpen = await safetyChecks.BlockingOpenAsync(active.Select(a => a.Id).ToList(), cancellationToken);
+        // Readiness matters until the dose is given: completed appointments are history.
+        var ready = await readiness.ForDosesAsync(
+            active.Where(a => a.DoseId is not null && a.Status != AppointmentStatus.Completed).Select(a => a.DoseId!.Value).ToList(), cancellationToken);
 
         var now = settings.ToLocal(clock.UtcNow.UtcDateTime);
         TimeOnly? nowOnBoard = hours is not null && DateOnly.FromDateTime(now) == day && TimeOnly.FromDateTime(now) is var t && t >= hours.Opens && t <= hours.Closes
@@ -42,7 +47,10 @@ public sealed class BoardService(
             ? FreeStretches.Find(day, hours, now, chairList.Select(c => c.Id),
                 active.Select(a => new Domain.Scheduling.Booking(a.ChairId, a.Start.DateTime, a.End.DateTime, a.PatientId)))
             : [];
-        return new BoardDay(day, hours, closedBecause, settings.NursesOn(day), chairList, active, cancelled, checksOpen, nowOnBoard, stretches);
+        return new BoardDay(day, hours, closedBecause, settings.NursesOn(day), chairList, active, cancelled, checksOpen, nowOnBoard, stretches)
+        {
+            Readiness = ready,
+        };
     }
 
     /// <summary>The printable day list for <paramref name="day"/>: active appointments by chair (board order) and time.</summary>

@@ -224,6 +224,14 @@ public sealed partial class AppointmentService(
             item.ChairId = chair?.Id ?? item.ChairId;
         }
 
+        if (DateOnly.FromDateTime(newStartLocal) != DateOnly.FromDateTime(oldStartLocal))
+        {
+            // A new day is a new question for the payer and the drug: the same readiness rules as a booking (a chair change
+            // on the same day is not refused for readiness: the day's facts have not changed).
+            await EnsureReadyAsync(db, group.Where(a => a.Dose is not null && a.Status is (AppointmentStatus.Booked or AppointmentStatus.CheckedIn))
+                .Select(a => (a.Dose!, DateOnly.FromDateTime(settings.ToLocal(a.StartsAt)))), cancellationToken);
+        }
+
         await SaveOrExplainConflictAsync(db, group, settings, cancellationToken);
         logger.LogInformation("Moved appointment(s) {AppointmentIds}", string.Join(',', group.Select(a => a.Id)));
         await boardEvents.PublishAsync(touched, cancellationToken);

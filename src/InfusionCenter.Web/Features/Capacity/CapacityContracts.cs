@@ -123,3 +123,36 @@ public sealed record CapacityDashboard(
 
     public int PeakChairsInUse => Daily.Count == 0 ? 0 : Daily.Max(d => d.PeakChairsInUse);
 }
+
+/// <summary>
+/// The manager's readiness figures for a range of clinic-local days (issue 13; <see cref="ReadinessStatsService"/>):
+/// days from referral to first dose per drug, and the appointments that were not ready the day before.
+/// </summary>
+public sealed record ReadinessStats(DateOnly From, DateOnly To, string TimeZone, FirstDoseWaits FirstDoses, DayBeforeReadiness DayBefore);
+
+/// <summary>
+/// Regimens whose first dose was given on a day in the range, per drug and for all drugs together.
+/// <see cref="EnteredAfterFirstDose"/> counts the regimens left out because they were created after their first dose
+/// (earlier treatment recorded later: no referral wait to measure).
+/// </summary>
+public sealed record FirstDoseWaits(IReadOnlyList<FirstDoseWait> Drugs, FirstDoseWait AllDrugs, int EnteredAfterFirstDose);
+
+/// <summary>
+/// Days from referral (the clinic-local day the regimen was created) to its first dose given: how many regimens started,
+/// the median (mean of the two middle values for an even count) and the 90th percentile by nearest rank; null when none.
+/// </summary>
+/// <param name="Protocol">The protocol code; null on the all-drugs row.</param>
+/// <param name="Name">The drug, e.g. "ocrelizumab (Ocrevus)"; "All drugs" on the all-drugs row.</param>
+public sealed record FirstDoseWait(string? Protocol, string Name, int Started, double? MedianDays, int? Percentile90Days);
+
+/// <summary>
+/// Appointments of a dose on the days of the range up to <see cref="Through"/> (today at the latest: a later day has no
+/// "day before" yet; null when the range starts after today), judged as known at the end of the day before their day.
+/// Counted: every such appointment except those cancelled before the day before (one cancelled on the day before or on
+/// the day itself was still on the schedule, and is often cancelled for what was missing). <see cref="Reasons"/> counts the
+/// not-ready appointments per missing code, most frequent first (an appointment can miss several things).
+/// </summary>
+public sealed record DayBeforeReadiness(DateOnly? Through, int Appointments, int NotReady, double NotReadyShare, IReadOnlyList<ReadinessReason> Reasons);
+
+/// <summary>How many of the not-ready appointments missed this item (a readiness code, API.md "Readiness").</summary>
+public sealed record ReadinessReason(string Code, int Appointments);

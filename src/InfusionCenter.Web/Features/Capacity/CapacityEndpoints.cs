@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InfusionCenter.Web.Features.Capacity;
 
-/// <summary>API.md "Capacity": the daily figures as JSON and every dashboard table as CSV (Manager, Admin).</summary>
+/// <summary>API.md "Capacity": the daily figures and the readiness figures as JSON, every dashboard table as CSV (Manager, Admin).</summary>
 public static class CapacityEndpoints
 {
     public static IServiceCollection AddCapacity(this IServiceCollection services)
     {
-        services.AddScoped<CapacityService>();
+        services.AddScoped<CapacityService>().AddScoped<ReadinessStatsService>();
         return services;
     }
 
@@ -21,6 +21,9 @@ public static class CapacityEndpoints
         capacity.MapGet("/daily", DailyAsync)
             .ProducesValidationProblem()
             .WithSummary("Open and booked chair-minutes, utilization and peak chairs in use per clinic-local day");
+        capacity.MapGet("/readiness", ReadinessAsync)
+            .ProducesValidationProblem()
+            .WithSummary("Days from referral to first dose per drug (median, 90th percentile) and the appointments not ready the day before, with the reasons");
         capacity.MapGet("/{table}.csv", CsvAsync)
             .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv")
             .ProducesValidationProblem()
@@ -33,6 +36,17 @@ public static class CapacityEndpoints
     {
         var (first, last) = ParseRange(from, to, new Dictionary<string, string[]>());
         return TypedResults.Ok(await service.DailyAsync(first, last, ct));
+    }
+
+    /// <summary>
+    /// GET /api/capacity/readiness?from&amp;to -> regimens whose first dose was given in the range with the days from referral
+    /// (median, 90th percentile by nearest rank) per drug and for all drugs, and the share of the range's appointments (up to
+    /// today) that were not ready as known the day before, with the missing items most often named.
+    /// </summary>
+    private static async Task<Ok<ReadinessStats>> ReadinessAsync(string? from, string? to, ReadinessStatsService service, CancellationToken ct)
+    {
+        var (first, last) = ParseRange(from, to, new Dictionary<string, string[]>());
+        return TypedResults.Ok(await service.StatsAsync(first, last, ct));
     }
 
     /// <summary>

@@ -19,7 +19,26 @@ public sealed record ReadinessDto(bool Ready, IReadOnlyList<MissingDto> Missing,
 /// <summary>A regimen on the intake worklist: its next dose to give is not ready.</summary>
 public sealed record IntakeItemDto(
     int RegimenId, int PatientId, string PatientName, string Mrn, string Protocol, int DoseId, int Sequence, DateOnly Date, bool Bookable,
+    IReadOnlyList<MissingDto> Missing)
+{
+    /// <summary>The protocol's name as the clinic knows it (e.g. "Ocrelizumab 600 mg every 24 weeks").</summary>
+    public string? ProtocolName { get; init; }
+
+    /// <summary>Whether the dose already has an appointment (then the intake is late: the chair is booked, readiness is not).</summary>
+    public bool Booked { get; init; }
+}
+
+/// <summary>An appointment of the day-before check with the readiness of its dose on that day.</summary>
+public sealed record DayCheckItemDto(
+    int AppointmentId, int DoseId, int RegimenId, int PatientId, string PatientName, string Mrn, string ChairName, DateTimeOffset Start, DateTimeOffset End,
+    AppointmentStatus Status, string? Protocol, string? ProtocolName, string DoseLabel, decimal Amount, string Unit, bool Ready, bool Bookable,
     IReadOnlyList<MissingDto> Missing);
+
+/// <summary>
+/// <c>GET /api/readiness/day?date=</c>: of the <see cref="Appointments"/> giving a dose that day, those <see cref="NotReady"/>
+/// (blocking items first in each list as the rules say).
+/// </summary>
+public sealed record DayCheckDto(DateOnly Date, int Appointments, IReadOnlyList<DayCheckItemDto> NotReady);
 
 /// <summary>
 /// An approved authorization ending within the window (<c>reason</c> "ending") or whose approved doses run out with the doses
@@ -27,7 +46,11 @@ public sealed record IntakeItemDto(
 /// </summary>
 public sealed record ExpiringAuthorizationDto(
     int Id, int RegimenId, int PatientId, string PatientName, string Protocol, string? Number, DateOnly ApprovedFrom, DateOnly ApprovedTo,
-    int? ApprovedDoses, int? DosesLeft, string Reason);
+    int? ApprovedDoses, int? DosesLeft, string Reason)
+{
+    /// <summary>The regimen's protocol as the clinic names it.</summary>
+    public string? ProtocolName { get; init; }
+}
 
 /// <summary>A plan whose benefits must be verified again by <see cref="ReverifyBy"/> (within the window, or overdue).</summary>
 public sealed record ReverifyDueDto(int Id, int PatientId, string PatientName, string Payer, bool Primary, DateOnly? VerifiedOn, DateOnly ReverifyBy);

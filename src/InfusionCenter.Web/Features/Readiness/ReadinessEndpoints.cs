@@ -22,6 +22,8 @@ public static class ReadinessEndpoints
         api.MapGet("/intake", IntakeAsync).WithSummary("Active regimens whose next dose is not ready, with what is missing, by that dose's date");
         api.MapGet("/readiness/expiring", ExpiringAsync).ProducesValidationProblem()
             .WithSummary("Authorizations ending or running out of approved doses within days (0–3650, default 45) and plans due for re-verification");
+        api.MapGet("/readiness/day", DayCheckAsync).ProducesValidationProblem()
+            .WithSummary("The day-before check: that day's dose appointments that are not ready, with what is missing (date required, YYYY-MM-DD)");
         api.MapGet("/readiness/rules", RulesAsync);
         api.MapPut("/readiness/rules", SaveRulesAsync).RequireAuthorization(Policies.Admin).ProducesValidationProblem()
             .WithSummary("Which readiness codes block a booking (the others warn) and whether a signed order is required");
@@ -66,6 +68,19 @@ public static class ReadinessEndpoints
         return errors.Count > 0
             ? throw new RequestValidationException(errors)
             : TypedResults.Ok(await service.ExpiringAsync(window ?? ReadinessService.DefaultExpiringDays, ct));
+    }
+
+    /// <summary>GET /api/readiness/day?date=YYYY-MM-DD.</summary>
+    private static async Task<Ok<DayCheckDto>> DayCheckAsync(string? date, ReadinessService service, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var day = QueryParsing.Date(date, "date", errors);
+        if (day is null && errors.Count == 0)
+        {
+            errors["date"] = ["date is required (YYYY-MM-DD, clinic-local day)."];
+        }
+
+        return errors.Count > 0 ? throw new RequestValidationException(errors) : TypedResults.Ok(await service.DayCheckAsync(day!.Value, ct));
     }
 
     /// <summary>GET /api/readiness/rules.</summary>

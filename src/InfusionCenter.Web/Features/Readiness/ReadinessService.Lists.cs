@@ -23,6 +23,7 @@ public sealed partial class ReadinessService
             .Select(r => new
             {
                 r.Id, r.PatientId, r.Patient!.GivenName, r.Patient.FamilyName, r.Patient.Mrn, Protocol = r.ProtocolVersion!.Protocol!.Code,
+                ProtocolName = r.ProtocolVersion.Name,
             }).ToListAsync(cancellationToken);
         if (regimens.Count == 0)
         {
@@ -44,9 +45,12 @@ public sealed partial class ReadinessService
             var result = Domain.Readiness.Readiness.Evaluate(facts.For(dose.Id, dose.Date), rules);
             if (!result.Ready)
             {
-                var sequence = await db.Doses.Where(d => d.Id == dose.Id).Select(d => d.Sequence).FirstAsync(cancellationToken);
                 items.Add(new IntakeItemDto(regimen.Id, regimen.PatientId, $"{regimen.FamilyName}, {regimen.GivenName}", regimen.Mrn, regimen.Protocol,
-                    dose.Id, sequence, dose.Date, result.Bookable, [.. result.Missing.Select(MissingDto.From)]));
+                    dose.Id, dose.Sequence, dose.Date, result.Bookable, [.. result.Missing.Select(MissingDto.From)])
+                {
+                    ProtocolName = regimen.ProtocolName,
+                    Booked = dose.Status == DoseStatus.Booked,
+                });
             }
         }
 
@@ -73,6 +77,7 @@ public sealed partial class ReadinessService
             .Select(a => new
             {
                 Row = a, a.Regimen!.PatientId, a.Regimen.Patient!.GivenName, a.Regimen.Patient.FamilyName, Protocol = a.Regimen.ProtocolVersion!.Protocol!.Code,
+                ProtocolName = a.Regimen.ProtocolVersion.Name,
             }).ToListAsync(cancellationToken);
         var facts = approved.Count == 0 ? null : await LoadAsync(db, [.. approved.Select(a => a.Row.RegimenId).Distinct()], cancellationToken);
         var authorizations = new List<ExpiringAuthorizationDto>();
@@ -86,7 +91,10 @@ public sealed partial class ReadinessService
             if (reason is not null)
             {
                 authorizations.Add(new ExpiringAuthorizationDto(a.Row.Id, a.Row.RegimenId, a.PatientId, $"{a.FamilyName}, {a.GivenName}", a.Protocol, a.Row.Number,
-                    a.Row.ApprovedFrom!.Value, a.Row.ApprovedTo!.Value, a.Row.ApprovedDoses, left, reason));
+                    a.Row.ApprovedFrom!.Value, a.Row.ApprovedTo!.Value, a.Row.ApprovedDoses, left, reason)
+                {
+                    ProtocolName = a.ProtocolName,
+                });
             }
         }
 

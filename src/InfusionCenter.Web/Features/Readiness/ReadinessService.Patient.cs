@@ -20,10 +20,10 @@ public sealed partial class ReadinessService
         var facts = await LoadAsync(db, regimenIds, cancellationToken);
         var rules = await RulesAsync(db, cancellationToken);
         var result = new Dictionary<int, ReadinessDto>();
-        foreach (var (id, _, status, date) in facts.Doses.Where(d => d.Status is DoseStatus.Planned or DoseStatus.Booked or DoseStatus.Missed))
+        foreach (var (id, _, _, status, date) in facts.Doses.Where(d => d.Status is DoseStatus.Planned or DoseStatus.Booked or DoseStatus.Missed))
         {
             var readiness = Domain.Readiness.Readiness.Evaluate(facts.For(id, date), rules);
-            result[id] = new ReadinessDto(readiness.Ready, [.. readiness.Missing.Select(MissingDto.From)], id, date, readiness.Bookable);
+            result[id] = Dto(id, date, readiness);
         }
 
         return result;

@@ -8,7 +8,7 @@ namespace InfusionCenter.Web.Features.Readiness;
 /// <summary>
 /// Readiness of doses (DOMAIN.md "Readiness"), computed on read from coverage, authorizations, orders and drug supply by
 /// <see cref="Domain.Readiness.Readiness"/>; nothing about it is stored. This file gathers the facts and the clinic's rules;
-/// ReadinessService.Lists.cs has the intake worklist and the expiring list.
+/// ReadinessService.Lists.cs has the intake worklist and the expiring list; ReadinessService.History.cs judges past days.
 /// </summary>
 public sealed partial class ReadinessService(IDbContextFactory<InfusionDbContext> dbFactory, ClinicClock clock, ReadinessRulesRequestValidator rulesValidator)
 {
@@ -40,10 +40,12 @@ public sealed partial class ReadinessService(IDbContextFactory<InfusionDbContext
         var rules = await RulesAsync(db, cancellationToken);
         var results = new List<ReadinessResult>(doses.Count);
         var alsoBooked = new List<UsedDose>();
+        // The doses being booked (or moved) count on their new days only: a move's old day is not a second use.
+        var ids = doses.Select(d => d.Dose.Id).ToHashSet();
         foreach (var (dose, date) in doses)
         {
             var single = facts.For(dose.Id, date);
-            results.Add(Domain.Readiness.Readiness.Evaluate(single with { UsedDoses = [.. single.UsedDoses, .. alsoBooked] }, rules));
+            results.Add(Domain.Readiness.Readiness.Evaluate(single with { UsedDoses = [.. single.UsedDoses.Where(u => !ids.Contains(u.DoseId)), .. alsoBooked] }, rules));
             alsoBooked.Add(new UsedDose(dose.Id, date));
         }
 
@@ -65,7 +67,7 @@ public sealed partial class ReadinessService(IDbContextFactory<InfusionDbContext
         var today = await clock.TodayAsync(cancellationToken);
         var zone = await clock.ZoneAsync(cancellationToken);
         var doses = await db.Doses.AsNoTracking().Where(d => regimenIds.Contains(d.RegimenId))
-            .Select(d => new DoseRow(d.Id, d.RegimenId, d.Regimen!.PatientId, d.Status, d.TargetDate, d.GivenOn)).ToListAsync(cancellationToken);
+            .Select(d => new DoseRow(d.Id, d.RegimenId, d.Regimen!.PatientId, d.Sequence, d.Status, d.TargetDate, d.GivenOn)).ToListAsync(cancellationToken);
         var doseIds = doses.Select(d => d.Id).ToList();
         var patientIds = doses.Select(d => d.PatientId).Distinct().ToList();
         var starts = await db.Appointments.AsNoTracking()
@@ -82,9 +84,9 @@ public sealed partial class ReadinessService(IDbContextFactory<InfusionDbContext
 
     /// <summary>Authorization facts of one row (for the Domain).</summary>
     public static AuthorizationFact Fact(PriorAuthorization a) =>
-        new(a.Id, a.Status, a.Number, a.ApprovedFrom, a.ApprovedTo, a.ApprovedDoses, a.SubmittedOn);
+        new(a.Id, a.Status, a.Number, a.ApprovedFrom, a.ApprovedTo, a.ApprovedDoses, a.SubmittedOn, a.DecidedOn);
 
-    private sealed record DoseRow(int Id, int RegimenId, int PatientId, DoseStatus Status, DateOnly TargetDate, DateOnly? GivenOn);
+    private sealed record DoseRow(int Id, int RegimenId, int PatientId, int Sequence, DoseStatus Status, DateOnly TargetDate, DateOnly? GivenOn);
 
     /// <summary>The loaded facts, cut per dose.</summary>
     private sealed class RegimenFacts(
@@ -95,8 +97,10 @@ public sealed partial class ReadinessService(IDbContextFactory<InfusionDbContext
 
         public DateOnly Today => today;
 
-        public IEnumerable<(int Id, int RegimenId, DoseStatus Status, DateOnly Date)> Doses =>
-            doses.Select(d => (d.Id, d.RegimenId, d.Status, DateOf(d.Id)));
+        public IEnumerable<(int Id, int RegimenId, int Sequence, DoseStatus Status, DateOnly Date)> Doses =>
+            doses.Select(d => (d.Id, d.RegimenId, d.Sequence, d.Status, DateOf(d.Id)));
+
+        public bool Has(int doseId) => _doses.ContainsKey(doseId);
 
         /// <summary>The day a dose is (or was) given: the day given, its appointment's day, else its target date.</summary>
         public DateOnly DateOf(int doseId)
@@ -118,7 +122,7 @@ public sealed partial class ReadinessService(IDbContextFactory<InfusionDbContext
                 [.. coverages.Where(c => c.PatientId == dose.PatientId).Select(c => new CoverageFact(c.Payer, c.Primary, c.VerifiedOn, c.ReverifyBy))],
                 [.. authorizations.Where(a => a.RegimenId == dose.RegimenId).Select(Fact)],
                 [.. orders.Where(o => o.RegimenId == dose.RegimenId).Select(o => new OrderFact(o.SignedOn, o.ValidUntil))],
-                drug is null ? null : new DrugFact(drug.Source, drug.Status, drug.ExpectedArrival),
+                drug is null ? null : new DrugFact(drug.Source, drug.Status, drug.ExpectedArrival, drug.ReceivedOn),
                 Used(dose.RegimenId));
         }
     }
