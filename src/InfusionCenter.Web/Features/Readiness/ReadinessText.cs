@@ -59,18 +59,18 @@ public static class ReadinessText
 
     public static bool Arrived(DrugSupplyState? state) => state is DrugSupplyState.Received or DrugSupplyState.Prepared;
 
-    /// <summary>A dose's drug in one line: "Shipped from specialty pharmacy, expected 2026-11-28", "Received 2026-11-20 (clinic stock)".</summary>
+    /// <summary>A dose's drug in one line: "Drug shipped, expected 2026-11-28 · specialty pharmacy", "Drug received 2026-11-20 · clinic stock".</summary>
     public static string Drug(DrugSupplyDto? supply)
     {
         if (supply is not { Source: { } source, Status: { } status })
         {
-            return "Drug: nothing recorded";
+            return "Drug not recorded";
         }
 
         var when = Arrived(status)
             ? supply.ReceivedOn is { } on ? $" {on:yyyy-MM-dd}" : ""
             : supply.ExpectedArrival is { } expected ? $", expected {expected:yyyy-MM-dd}" : "";
-        return $"Drug: {DrugState(status).ToLowerInvariant()}{when} ({SourceShort(source)})";
+        return $"Drug {DrugState(status).ToLowerInvariant()}{when} · {SourceShort(source)}";
     }
 
     /// <summary>A short label for each readiness code (the detail text says the rest).</summary>
@@ -82,7 +82,7 @@ public static class ReadinessText
         ReadinessCodes.AuthorizationMissing => "No authorization",
         ReadinessCodes.AuthorizationDenied => "Authorization denied",
         ReadinessCodes.AuthorizationExpired => "Authorization expired",
-        ReadinessCodes.AuthorizationNotCoveringDate => "Authorization does not cover the date",
+        ReadinessCodes.AuthorizationNotCoveringDate => "Date not authorized",
         ReadinessCodes.AuthorizationNoDosesLeft => "No approved doses left",
         ReadinessCodes.OrderMissing => "No signed order",
         ReadinessCodes.OrderExpired => "Order expired",
