@@ -31,7 +31,9 @@ public static class Logging
                     formatProvider: CultureInfo.InvariantCulture,
                     // Written through a buffer and flushed every second (and on shutdown), not once per line.
                     buffered: true,
-                    flushToDiskInterval: TimeSpan.FromSeconds(1)));
+                    flushToDiskInterval: TimeSpan.FromSeconds(1)),
+                    // A burst larger than the queue waits for the writer instead of dropping lines without a trace.
+                    bufferSize: 10_000, blockWhenFull: true);
             }
         }, preserveStaticLogger: true);
     }

@@ -57,7 +57,7 @@ public sealed class ReadinessLoggingTests : IAsyncLifetime
         await app.DisposeAsync(); // stops the host: its logger flushes and closes the file
 
         var log = string.Concat(Directory.GetFiles(_logDirectory).Select(File.ReadAllText));
-        log.ShouldContain("/coverage");
+        log.ShouldContain("HTTP POST /api/patients responded 201 in ", customMessage: "the request lines are in the file");
         foreach (var secret in new[] { MemberId, Payer, AuthorizationNumber, TooLongMemberId })
         {
             log.ShouldNotContain(secret, Case.Insensitive, $"the log must not hold \"{secret}\"");
