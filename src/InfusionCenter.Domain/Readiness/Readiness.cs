@@ -23,8 +23,25 @@ public static class Readiness
         return new ReadinessResult([.. items.Select(i => new MissingItem(i.Code, i.Detail, rules.Blocks(i.Code)))]);
     }
 
-    /// <summary>Re-verify by default: 1 January of the year after <paramref name="verifiedOn"/> (most centers re-verify every January).</summary>
-    public static DateOnly DefaultReverifyBy(DateOnly verifiedOn) => new(verifiedOn.Year + 1, 1, 1);
+    /// <summary>
+    /// Re-verify by default: the first <paramref name="month"/>/<paramref name="day"/> after <paramref name="verifiedOn"/> —
+    /// 1 January of the next year unless the clinic chose another day (most centers re-verify every January; a plan year
+    /// starting 1 July re-verifies then). A day the month does not have in that year (29 February) is its last day.
+    /// </summary>
+    public static DateOnly DefaultReverifyBy(DateOnly verifiedOn, int month = 1, int day = 1)
+    {
+        for (var year = verifiedOn.Year; ; year++)
+        {
+            var candidate = new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+            if (candidate > verifiedOn)
+            {
+                return candidate;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="month"/>/<paramref name="day"/> is a day of the year (29 February counts).</summary>
+    public static bool IsDayOfYear(int month, int day) => month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2024, month);
 
     /// <summary>
     /// The doses of <paramref name="used"/> counted against <paramref name="authorization"/>: those inside its approved dates,

@@ -44,6 +44,15 @@ public static class ReadinessCodes
 /// <param name="OrderRequired">False: the clinic does not track prescriber orders here, so no order item is ever reported.</param>
 public sealed record ReadinessRules(IReadOnlyDictionary<string, bool> Blocking, bool OrderRequired)
 {
+    /// <summary>The day of the year benefits are re-verified by default (1 January unless the clinic chose another).</summary>
+    public int ReverifyMonth { get; init; } = 1;
+
+    /// <inheritdoc cref="ReverifyMonth"/>
+    public int ReverifyDay { get; init; } = 1;
+
+    /// <summary>The re-verify-by day for benefits verified on <paramref name="verifiedOn"/> under these rules.</summary>
+    public DateOnly ReverifyBy(DateOnly verifiedOn) => Readiness.DefaultReverifyBy(verifiedOn, ReverifyMonth, ReverifyDay);
+
     public static ReadinessRules Default { get; } = new(ReadinessCodes.DefaultBlocking, false);
 
     public bool Blocks(string code) =>

@@ -103,6 +103,12 @@ public sealed class Clinic
     /// </summary>
     public bool OrderRequired { get; set; }
 
+    /// <summary>Benefits are re-verified by default by the first such month/day after verification (1 January).</summary>
+    public int ReverifyMonth { get; set; } = 1;
+
+    /// <inheritdoc cref="ReverifyMonth"/>
+    public int ReverifyDay { get; set; } = 1;
+
     public uint RowVersion { get; set; }
 }
 

@@ -122,7 +122,25 @@ public class ReadinessTests
     {
         Domain.Readiness.Readiness.DefaultReverifyBy(D("2026-03-15")).ShouldBe(D("2027-01-01"));
         Domain.Readiness.Readiness.DefaultReverifyBy(D("2026-12-31")).ShouldBe(D("2027-01-01"));
+        Domain.Readiness.Readiness.DefaultReverifyBy(D("2026-01-01")).ShouldBe(D("2027-01-01"), "verified on the day itself: next year's");
     }
+
+    [Theory]
+    [InlineData("2026-03-10", 7, 1, "2026-07-01")] // a plan year starting 1 July: this year's
+    [InlineData("2026-07-01", 7, 1, "2027-07-01")]
+    [InlineData("2026-08-15", 7, 1, "2027-07-01")]
+    [InlineData("2026-03-10", 2, 29, "2027-02-28")] // no 29 February in 2027: its last day
+    [InlineData("2027-03-10", 2, 29, "2028-02-29")]
+    public void DefaultReverifyBy_IsTheClinicsDayAfter(string verifiedOn, int month, int day, string expected) =>
+        Domain.Readiness.Readiness.DefaultReverifyBy(D(verifiedOn), month, day).ShouldBe(D(expected));
+
+    [Theory]
+    [InlineData(2, 29, true)]
+    [InlineData(2, 30, false)]
+    [InlineData(4, 31, false)]
+    [InlineData(13, 1, false)]
+    [InlineData(12, 31, true)]
+    public void IsDayOfYear(int month, int day, bool expected) => Domain.Readiness.Readiness.IsDayOfYear(month, day).ShouldBe(expected);
 
     [Fact]
     public void Details_AreWords_NamingTheAuthorization()

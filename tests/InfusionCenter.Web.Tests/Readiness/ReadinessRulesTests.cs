@@ -142,4 +142,27 @@ public sealed class ReadinessRulesTests(FixedClockAppFixture fixture) : IClassFi
         wider.GetProperty("authorizations").EnumerateArray().Select(a => a.Id()).ShouldContain(pastEdge.Id());
         wider.GetProperty("coverages").EnumerateArray().Select(c => c.Id()).ShouldContain(laterCoverage.Id());
     }
+
+    [Fact]
+    public async Task ReverifyDay_IsAClinicSetting_UsedWhenAPlanIsVerified_AndAnImpossibleDayIs400()
+    {
+        var patientId = await Api.CreatePatientAsync(_admin, "Reverify");
+        try
+        {
+            var saved = await Api.ReadAsync(await _admin.PutAsJsonAsync("/api/readiness/rules", new { reverifyMonth = 7, reverifyDay = 1 }), HttpStatusCode.OK);
+            saved.GetProperty("reverifyMonth").GetInt32().ShouldBe(7);
+            saved.GetProperty("reverifyDay").GetInt32().ShouldBe(1);
+            var plan = await Api.ReadAsync(await _coordinator.PostJsonAsync($"/api/patients/{patientId}/coverage",
+                new { payer = "Aetna", memberId = "W7", verifiedOn = "2026-11-20" }), HttpStatusCode.Created);
+            plan.GetProperty("reverifyBy").GetString().ShouldBe("2027-07-01");
+
+            await Api.ValidationProblemAsync(await _admin.PutAsJsonAsync("/api/readiness/rules", new { reverifyMonth = 2, reverifyDay = 30 }), "reverifyDay");
+            await Api.ValidationProblemAsync(await _admin.PutAsJsonAsync("/api/readiness/rules", new { reverifyMonth = 3 }), "reverifyDay");
+            (await Api.ReadAsync(await _coordinator.GetAsync("/api/readiness/rules"), HttpStatusCode.OK)).GetProperty("reverifyMonth").GetInt32().ShouldBe(7);
+        }
+        finally
+        {
+            await _admin.PutAsJsonAsync("/api/readiness/rules", new { reverifyMonth = 1, reverifyDay = 1 });
+        }
+    }
 }

@@ -42,7 +42,11 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
 {
     public void Configure(EntityTypeBuilder<Clinic> builder)
     {
-        builder.ToTable("clinics");
+        builder.ToTable("clinics", t => t.HasCheckConstraint("ck_clinics_reverify_day",
+            "reverify_month between 1 and 12 and reverify_day between 1 and 31 and (reverify_month <> 2 or reverify_day <= 29) "
+            + "and (reverify_month not in (4, 6, 9, 11) or reverify_day <= 30)"));
+        builder.Property(c => c.ReverifyMonth).HasDefaultValue(1);
+        builder.Property(c => c.ReverifyDay).HasDefaultValue(1);
         builder.Property(c => c.Name).HasMaxLength(120);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         // The name this column has had since the first migration (the naming convention would now drop the "_" before "minutes").

@@ -62,7 +62,14 @@ public sealed record ExpiringDto(int Days, DateOnly Until, IReadOnlyList<Expirin
 public sealed record ReadinessRuleDto(string Code, bool Blocking, bool DefaultBlocking);
 
 /// <summary>The clinic's readiness rules (<c>GET/PUT /api/readiness/rules</c>).</summary>
-public sealed record ReadinessRulesDto(bool OrderRequired, IReadOnlyList<ReadinessRuleDto> Rules);
+public sealed record ReadinessRulesDto(bool OrderRequired, IReadOnlyList<ReadinessRuleDto> Rules)
+{
+    /// <summary>The day of the year benefits are re-verified by, by default (1 and 1: 1 January after verification).</summary>
+    public int ReverifyMonth { get; init; } = 1;
+
+    /// <inheritdoc cref="ReverifyMonth"/>
+    public int ReverifyDay { get; init; } = 1;
+}
 
 public sealed record ReadinessRuleRequest
 {
@@ -75,6 +82,11 @@ public sealed record ReadinessRulesRequest
 {
     public bool? OrderRequired { get; set; }
     public List<ReadinessRuleRequest>? Rules { get; set; }
+
+    /// <summary>With <see cref="ReverifyDay"/>: the day of the year plans are re-verified by, by default (both or neither).</summary>
+    public int? ReverifyMonth { get; set; }
+
+    public int? ReverifyDay { get; set; }
 }
 
 public sealed class ReadinessRulesRequestValidator : AbstractValidator<ReadinessRulesRequest>
@@ -82,6 +94,11 @@ public sealed class ReadinessRulesRequestValidator : AbstractValidator<Readiness
     public ReadinessRulesRequestValidator()
     {
         RuleFor(r => r.Rules).Must(r => r is null || r.Count <= 50).WithMessage("List each rule once.");
+        RuleFor(r => r.ReverifyMonth).NotNull().When(r => r.ReverifyDay is not null).WithMessage("Give the month with the day benefits are re-verified by.");
+        RuleFor(r => r.ReverifyDay).NotNull().When(r => r.ReverifyMonth is not null).WithMessage("Give the day with the month benefits are re-verified by.");
+        RuleFor(r => r.ReverifyMonth).InclusiveBetween(1, 12).When(r => r.ReverifyMonth is not null).WithMessage("The month is 1 (January) to 12 (December).");
+        RuleFor(r => r.ReverifyDay).Must((r, day) => Domain.Readiness.Readiness.IsDayOfYear(r.ReverifyMonth!.Value, day!.Value))
+            .When(r => r.ReverifyDay is not null && r.ReverifyMonth is >= 1 and <= 12).WithMessage("That month does not have this day.");
         RuleForEach(r => r.Rules).ChildRules(rule =>
         {
             rule.RuleFor(x => x.Code).Must(c => c is not null && ReadinessCodes.DefaultBlocking.ContainsKey(c))

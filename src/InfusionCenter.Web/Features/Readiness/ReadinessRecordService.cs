@@ -36,7 +36,7 @@ public sealed partial class ReadinessRecordService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await EnsurePatientAsync(db, patientId, cancellationToken);
         var coverage = new Coverage { PatientId = patientId, Payer = "", MemberId = "", CreatedAt = clock.UtcNow };
-        await ApplyAsync(coverage, request, cancellationToken);
+        await ApplyAsync(db, coverage, request, cancellationToken);
         db.Coverages.Add(coverage);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Added coverage {CoverageId} for patient {PatientId}", coverage.Id, patientId);
@@ -50,7 +50,7 @@ public sealed partial class ReadinessRecordService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var coverage = await db.Coverages.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException($"No coverage with id {id}.");
         ExpectVersion(db, coverage, request.Version);
-        await ApplyAsync(coverage, request, cancellationToken);
+        await ApplyAsync(db, coverage, request, cancellationToken);
         await SaveChangedAsync(db, "insurance plan", cancellationToken);
         logger.LogInformation("Updated coverage {CoverageId}", id);
         return CoverageDto.From(coverage);
@@ -66,7 +66,7 @@ public sealed partial class ReadinessRecordService(
         logger.LogInformation("Removed coverage {CoverageId}", id);
     }
 
-    private async Task ApplyAsync(Coverage coverage, CoverageRequest request, CancellationToken cancellationToken)
+    private async Task ApplyAsync(InfusionDbContext db, Coverage coverage, CoverageRequest request, CancellationToken cancellationToken)
     {
         var today = await clock.TodayAsync(cancellationToken);
         if (request.VerifiedOn > today)
@@ -80,7 +80,13 @@ public sealed partial class ReadinessRecordService(
         coverage.Primary = request.Primary ?? true;
         coverage.VerifiedOn = request.VerifiedOn;
         coverage.VerifiedBy = request.VerifiedOn is null ? null : string.IsNullOrWhiteSpace(request.VerifiedBy) ? AuditUser.Name : request.VerifiedBy.Trim();
-        coverage.ReverifyBy = request.ReverifyBy ?? (request.VerifiedOn is { } on ? Domain.Readiness.Readiness.DefaultReverifyBy(on) : null);
+        coverage.ReverifyBy = request.ReverifyBy;
+        if (request.ReverifyBy is null && request.VerifiedOn is { } on)
+        {
+            // The clinic's re-verification day (1 January unless an admin chose another).
+            var day = await db.Clinics.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.ReverifyMonth, c.ReverifyDay }).FirstOrDefaultAsync(cancellationToken);
+            coverage.ReverifyBy = Domain.Readiness.Readiness.DefaultReverifyBy(on, day?.ReverifyMonth ?? 1, day?.ReverifyDay ?? 1);
+        }
     }
 
     private static async Task EnsurePatientAsync(InfusionDbContext db, int patientId, CancellationToken cancellationToken)

@@ -111,7 +111,11 @@ public sealed partial class ReadinessService
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rules = await RulesAsync(db, cancellationToken);
         return new ReadinessRulesDto(rules.OrderRequired,
-            [.. ReadinessCodes.All.Select(code => new ReadinessRuleDto(code, rules.Blocks(code), ReadinessCodes.DefaultBlocking[code]))]);
+            [.. ReadinessCodes.All.Select(code => new ReadinessRuleDto(code, rules.Blocks(code), ReadinessCodes.DefaultBlocking[code]))])
+        {
+            ReverifyMonth = rules.ReverifyMonth,
+            ReverifyDay = rules.ReverifyDay,
+        };
     }
 
     /// <summary>Changes the rules listed (and whether orders are required); audited.</summary>
@@ -132,11 +136,13 @@ public sealed partial class ReadinessService
             }
         }
 
-        if (request.OrderRequired is { } required)
+        if (request.OrderRequired is not null || request.ReverifyMonth is not null)
         {
             var clinic = await db.Clinics.OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new ConflictException("The clinic is not set up yet.");
-            clinic.OrderRequired = required;
+            clinic.OrderRequired = request.OrderRequired ?? clinic.OrderRequired;
+            clinic.ReverifyMonth = request.ReverifyMonth ?? clinic.ReverifyMonth;
+            clinic.ReverifyDay = request.ReverifyDay ?? clinic.ReverifyDay;
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -56,9 +56,14 @@ public sealed partial class ReadinessService(IDbContextFactory<InfusionDbContext
     public async Task<ReadinessRules> RulesAsync(InfusionDbContext db, CancellationToken cancellationToken)
     {
         var stored = await db.ReadinessRules.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Blocking, cancellationToken);
-        var orderRequired = await db.Clinics.AsNoTracking().OrderBy(c => c.Id).Select(c => c.OrderRequired).FirstOrDefaultAsync(cancellationToken);
+        var clinic = await db.Clinics.AsNoTracking().OrderBy(c => c.Id)
+            .Select(c => new { c.OrderRequired, c.ReverifyMonth, c.ReverifyDay }).FirstOrDefaultAsync(cancellationToken);
         var blocking = ReadinessCodes.DefaultBlocking.ToDictionary(p => p.Key, p => stored.TryGetValue(p.Key, out var b) ? b : p.Value);
-        return new ReadinessRules(blocking, orderRequired);
+        return new ReadinessRules(blocking, clinic?.OrderRequired ?? false)
+        {
+            ReverifyMonth = clinic?.ReverifyMonth ?? 1,
+            ReverifyDay = clinic?.ReverifyDay ?? 1,
+        };
     }
 
     /// <summary>Everything readiness needs about the doses of <paramref name="regimenIds"/>, in a handful of queries.</summary>
