@@ -164,6 +164,10 @@ public sealed class CapacityBrowserTests(BrowserFixture browser, LiveAppFixture 
         ];
         var random = new Random(20261123);
         var regimens = new Dictionary<(int Patient, string Code), Regimen>();
+        // The demo seed has history of its own (completed infusions in recent weeks): the extra history goes around it.
+        var historyFrom = Utc(today.AddDays(-28), TimeOnly.MinValue);
+        var existing = await db.Appointments.Where(a => a.StartsAt >= historyFrom && a.Status != AppointmentStatus.Cancelled)
+            .Select(a => new { a.ChairId, a.PatientId, a.StartsAt, a.EndsAt }).ToListAsync();
         for (var day = today.AddDays(-28); day < today; day = day.AddDays(1))
         {
             if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || closures.Contains(day))
@@ -196,6 +200,13 @@ public sealed class CapacityBrowserTests(BrowserFixture browser, LiveAppFixture 
                         };
                         regimens[(patient, code)] = regimen;
                         db.Regimens.Add(regimen);
+                    }
+
+                    var startsAtUtc = Utc(day, start);
+                    if (existing.Any(a => (a.ChairId == chairs[c] || a.PatientId == patient) && a.StartsAt < startsAtUtc.AddMinutes(minutes) && startsAtUtc < a.EndsAt))
+                    {
+                        start = end;
+                        continue;
                     }
 
                     var dose = new Dose

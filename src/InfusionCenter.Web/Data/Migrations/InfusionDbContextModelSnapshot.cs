@@ -252,6 +252,18 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("order_required");
 
+                    b.Property<int>("ReverifyDay")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("reverify_day");
+
+                    b.Property<int>("ReverifyMonth")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("reverify_month");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -267,7 +279,10 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_clinics");
 
-                    b.ToTable("clinics", (string)null);
+                    b.ToTable("clinics", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_clinics_reverify_day", "reverify_month between 1 and 12 and reverify_day between 1 and 31 and (reverify_month <> 2 or reverify_day <= 29) and (reverify_month not in (4, 6, 9, 11) or reverify_day <= 30)");
+                        });
                 });
 
             modelBuilder.Entity("InfusionCenter.Web.Data.ClinicClosure", b =>
