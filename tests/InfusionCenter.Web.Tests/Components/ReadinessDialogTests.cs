@@ -36,7 +36,7 @@ public sealed class ReadinessDialogTests(FixedClockAppFixture fixture) : IClassF
         host.WaitForAssertion(() => Input(host, "coverage-verified-on").GetAttribute("value").ShouldBe("2026-11-23"));
         Input(host, "coverage-verified-by").GetAttribute("value").ShouldBe("coordinator@infusion.test");
         Input(host, "coverage-payer").GetAttribute("value").ShouldBe("Aetna");
-        host.Markup.ShouldContain("Empty: 2027-01-01, 1 January after verification");
+        host.Markup.ShouldContain("Empty: 2027-01-01, the first 1 January after verification");
 
         host.Find("form").Submit();
         var saved = (await shown!.WaitAsync(TimeSpan.FromSeconds(30))).ShouldNotBeNull();
