@@ -125,7 +125,8 @@ public sealed partial class AppointmentService
     /// authorization not covering it, no approved doses left, ...) is a 409 naming each reason; warnings do not stop it. The
     /// days of one course count against the authorization together.
     /// </summary>
-    private async Task EnsureReadyAsync(InfusionDbContext db, IEnumerable<(Dose Dose, DateOnly Date)> doses, CancellationToken cancellationToken)
+    /// <returns>The readiness of each dose (what is left only warns), for the reply's warnings.</returns>
+    private async Task<IReadOnlyList<Domain.Readiness.ReadinessResult>> EnsureReadyAsync(InfusionDbContext db, IEnumerable<(Dose Dose, DateOnly Date)> doses, CancellationToken cancellationToken)
     {
         var days = doses.ToList();
         var results = await readiness.ForBookingAsync(db, days, cancellationToken);
@@ -137,5 +138,7 @@ public sealed partial class AppointmentService
                     + string.Join(" ", result.Missing.Where(m => m.Blocking).Select(m => m.Detail)));
             }
         }
+
+        return results;
     }
 }

@@ -34,16 +34,30 @@ public sealed partial class AppointmentService(
     {
         await bookValidator.EnsureValidAsync(request, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var (appointments, settings) = await BookOnAsync(db, request, user, cancellationToken);
+        var (appointments, settings, _) = await BookOnAsync(db, request, user, cancellationToken);
         await PublishBookedAsync(appointments, settings, cancellationToken);
         return await GetManyAsync(appointments.Select(a => a.Id).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="BookAsync"/> as the API answers it: the booking with the readiness items of its dose that only warn
+    /// (read once, with the check that could have refused it).
+    /// </summary>
+    public async Task<BookingReply> BookReplyAsync(BookAppointmentRequest request, string? user, CancellationToken cancellationToken = default)
+    {
+        await bookValidator.EnsureValidAsync(request, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (appointments, settings, warnings) = await BookOnAsync(db, request, user, cancellationToken);
+        await PublishBookedAsync(appointments, settings, cancellationToken);
+        var reply = BookingReply.From(await GetManyAsync(appointments.Select(a => a.Id).ToList(), cancellationToken));
+        return reply with { Body = reply.Body with { Warnings = warnings } };
     }
 
     /// <summary>
     /// The booking on <paramref name="db"/>, saved once (inside the caller's transaction when it opened one, see
     /// <see cref="BookOnceAsync"/>): the request is already validated; the board is told by the caller, after the commit.
     /// </summary>
-    private async Task<(List<Appointment> Appointments, ClinicSettings Settings)> BookOnAsync(InfusionDbContext db, BookAppointmentRequest request, string? user, CancellationToken cancellationToken)
+    private async Task<(List<Appointment> Appointments, ClinicSettings Settings, IReadOnlyList<Readiness.MissingDto>? Warnings)> BookOnAsync(InfusionDbContext db, BookAppointmentRequest request, string? user, CancellationToken cancellationToken)
     {
         var settings = await clinicCalendar.LoadAsync(db, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
         var startLocal = ParseStart(request.Start!, settings, "start");
@@ -123,7 +137,8 @@ public sealed partial class AppointmentService(
             EnsureInsideHours(settings, dayStart, minutes);
         }
 
-        await EnsureReadyAsync(db, days.Where(d => d.Dose is not null).Select(d => (d.Dose!, DateOnly.FromDateTime(d.StartLocal))), cancellationToken);
+        var ready = await EnsureReadyAsync(db, days.Where(d => d.Dose is not null).Select(d => (d.Dose!, DateOnly.FromDateTime(d.StartLocal))), cancellationToken);
+        IReadOnlyList<Readiness.MissingDto>? warnings = request.DoseId is null || ready.Count == 0 ? null : [.. ready[0].Missing.Select(Readiness.MissingDto.From)];
 
         var now = clock.UtcNow.UtcDateTime;
         var appointments = days.Select(d => new Appointment
@@ -152,7 +167,7 @@ public sealed partial class AppointmentService(
         db.Appointments.AddRange(appointments);
         await SaveOrExplainConflictAsync(db, appointments, settings, cancellationToken);
         logger.LogInformation("Booked appointment(s) {AppointmentIds} on chair {ChairId} for patient {PatientId}", string.Join(',', appointments.Select(a => a.Id)), chair.Id, request.PatientId);
-        return (appointments, settings);
+        return (appointments, settings, warnings);
     }
 
     private Task PublishBookedAsync(IEnumerable<Appointment> appointments, ClinicSettings settings, CancellationToken cancellationToken) =>

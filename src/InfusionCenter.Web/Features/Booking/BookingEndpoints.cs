@@ -38,17 +38,15 @@ public static class BookingEndpoints
     /// Other refusals (400, 409) are the service's exceptions, written as ProblemDetails.
     /// </summary>
     private static async Task<Results<Created<BookedDto>, ProblemHttpResult>> BookAsync(BookAppointmentRequest request,
-        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, AppointmentService service, Readiness.ReadinessService readiness,
-        HttpContext http, CancellationToken ct)
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, AppointmentService service, HttpContext http, CancellationToken ct)
     {
         var user = Audit.AuditUser.NameOf(http.User);
         try
         {
             var reply = idempotencyKey is null
-                ? BookingReply.From(await service.BookAsync(request, user, ct))
+                ? await service.BookReplyAsync(request, user, ct)
                 : await service.BookOnceAsync(request, user ?? "", idempotencyKey, ct);
-            var warnings = reply.Body.DoseId is { } doseId ? (await readiness.ForDoseAsync(doseId, ct)).Missing : null;
-            return TypedResults.Created(reply.Location, reply.Body with { Warnings = warnings });
+            return TypedResults.Created(reply.Location, reply.Body);
         }
         catch (IdempotencyKeyReusedException e)
         {
