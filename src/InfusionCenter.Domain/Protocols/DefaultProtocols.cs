@@ -1,10 +1,13 @@
+using InfusionCenter.Domain.Patients;
+
 namespace InfusionCenter.Domain.Protocols;
 
 /// <summary>
-/// The six seeded protocols of DOMAIN.md, as data. Windows, spacings and chair minutes not fixed by
-/// the labels are clinic choices documented in Protocols/README.md; admins can edit every value.
+/// The seeded protocols of DOMAIN.md (the six first drugs, then Ocrevus Zunovo and Tyruko), as data. Windows, spacings
+/// and chair minutes not fixed by the labels are clinic choices documented in Protocols/README.md; admins can edit every
+/// value. Earlier releases' defaults are kept in DefaultProtocols.Superseded.cs (start-up upgrades unedited protocols).
 /// </summary>
-public static class DefaultProtocols
+public static partial class DefaultProtocols
 {
     public const string OcrelizumabCode = "ocrelizumab";
     public const string UblituximabCode = "ublituximab";
@@ -12,24 +15,33 @@ public static class DefaultProtocols
     public const string AlemtuzumabCode = "alemtuzumab";
     public const string MitoxantroneCode = "mitoxantrone";
     public const string MethylprednisoloneCode = "methylprednisolone";
+    public const string OcrelizumabScCode = "ocrelizumab-sc";
+    public const string NatalizumabSztnCode = "natalizumab-sztn";
 
-    private static readonly SafetyGate _hepatitisB = new(
-        "hepatitis-b-screening",
-        "Hepatitis B virus screening (HBsAg and anti-HBc) before the first dose; do not start with active HBV.",
-        GateTiming.BeforeFirstDose,
-        Blocking: true);
+    /// <summary>
+    /// The anti-CD20 gates shared by several protocols (a nested type, so that they are initialised before any protocol of
+    /// any part of this partial class uses them).
+    /// </summary>
+    private static class AntiCd20Gates
+    {
+        public static readonly SafetyGate HepatitisB = new(
+            "hepatitis-b-screening",
+            "Hepatitis B virus screening (HBsAg and anti-HBc) before the first dose; do not start with active HBV.",
+            GateTiming.BeforeFirstDose,
+            Blocking: true);
 
-    private static readonly SafetyGate _activeInfection = new(
-        "active-infection-check",
-        "Check for active infection before each dose; delay the infusion until an active infection resolves.",
-        GateTiming.BeforeEachDose,
-        Blocking: true);
+        public static readonly SafetyGate ActiveInfection = new(
+            "active-infection-check",
+            "Check for active infection before each dose; delay the infusion until an active infection resolves.",
+            GateTiming.BeforeEachDose,
+            Blocking: true);
 
-    private static readonly SafetyGate _antiCd20Premedication = new(
-        "premedication-ordered",
-        "Premedication ordered: methylprednisolone 100 mg IV (or equivalent) and an antihistamine 30–60 min before the infusion; antipyretic optional.",
-        GateTiming.BeforeEachDose,
-        Blocking: true);
+        public static readonly SafetyGate Premedication = new(
+            "premedication-ordered",
+            "Premedication ordered: methylprednisolone 100 mg IV (or equivalent) and an antihistamine 30–60 min before the infusion; antipyretic optional.",
+            GateTiming.BeforeEachDose,
+            Blocking: true);
+    }
 
     public static ProtocolDefinition Ocrelizumab { get; } = new()
     {
@@ -37,6 +49,7 @@ public static class DefaultProtocols
         Name = "Ocrelizumab IV (initial dose + every 24 weeks)",
         Drug = new Drug("ocrelizumab", "Ocrevus"),
         Description = "300 mg on day 1 and day 15, then 600 mg 24 weeks after infusion 1 and every 24 weeks. "
+            + "600 mg doses: standard infusion (about 3.5 h) or, for a patient with no prior serious infusion reaction to ocrelizumab, the shorter infusion (about 2 h). "
             + "Missed dose: give as soon as possible and restart the 24-week schedule from the date given; doses at least 20 weeks apart.",
         Steps =
         [
@@ -49,10 +62,19 @@ public static class DefaultProtocols
             Anchor = MaintenanceAnchor.FirstDose,
             Amount = DoseAmount.Mg(600),
             ChairTime = new ChairTime(45, 210, 60),
+            Options =
+            [
+                new AdministrationOption("standard", "Standard (about 3.5 h)", new ChairTime(45, 210, 60)),
+                new AdministrationOption(
+                    "shorter",
+                    "Shorter (about 2 h) — no prior serious infusion reaction",
+                    new ChairTime(45, 120, 60),
+                    new EligibilityRule(EligibilityRules.NoPriorReaction, InfusionReactionSeverity.Severe)),
+            ],
         },
         Window = new DoseWindow(14, 14),
         MinSpacing = new MinimumSpacing(Interval.OfWeeks(20)),
-        SafetyGates = [_hepatitisB, _activeInfection, _antiCd20Premedication],
+        SafetyGates = [AntiCd20Gates.HepatitisB, AntiCd20Gates.ActiveInfection, AntiCd20Gates.Premedication],
     };
 
     public static ProtocolDefinition Ublituximab { get; } = new()
@@ -76,7 +98,7 @@ public static class DefaultProtocols
         },
         Window = new DoseWindow(14, 14),
         MinSpacing = new MinimumSpacing(Interval.OfMonths(5)),
-        SafetyGates = [_hepatitisB, _activeInfection, _antiCd20Premedication],
+        SafetyGates = [AntiCd20Gates.HepatitisB, AntiCd20Gates.ActiveInfection, AntiCd20Gates.Premedication],
     };
 
     public static ProtocolDefinition Natalizumab { get; } = new()
@@ -244,9 +266,12 @@ public static class DefaultProtocols
         ],
     };
 
-    /// <summary>The six defaults in the order of DOMAIN.md.</summary>
-    public static IReadOnlyList<ProtocolDefinition> All { get; } =
-        [Ocrelizumab, Ublituximab, Natalizumab, Alemtuzumab, Mitoxantrone, Methylprednisolone];
+    /// <summary>The defaults: the six of DOMAIN.md's table in its order, then the newer ways of giving the same drugs.</summary>
+    /// <remarks>Built on first use: the protocols are initialised in two files of this partial class.</remarks>
+    public static IReadOnlyList<ProtocolDefinition> All => _all ??=
+        [Ocrelizumab, Ublituximab, Natalizumab, Alemtuzumab, Mitoxantrone, Methylprednisolone, OcrelizumabSc, NatalizumabSztn];
+
+    private static IReadOnlyList<ProtocolDefinition>? _all;
 
     /// <summary>The default protocol with <paramref name="code"/>, or null.</summary>
     public static ProtocolDefinition? Find(string code)

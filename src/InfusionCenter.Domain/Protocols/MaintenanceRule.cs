@@ -34,4 +34,20 @@ public sealed record MaintenanceRule
     public DoseWindow? Window { get; init; }
 
     public string Label { get; init; } = "maintenance";
+
+    /// <summary>Named ways of giving a maintenance dose, each with its own chair time (empty: <see cref="ChairTime"/> only).</summary>
+    public IReadOnlyList<AdministrationOption> Options { get; init; } = [];
+
+    public bool Equals(MaintenanceRule? other) =>
+        other is not null
+        && Equals(Interval, other.Interval)
+        && Anchor == other.Anchor
+        && Equals(Amount, other.Amount)
+        && Equals(ChairTime, other.ChairTime)
+        && RepeatCount == other.RepeatCount
+        && Equals(Window, other.Window)
+        && string.Equals(Label, other.Label, StringComparison.Ordinal)
+        && ListEquality.SequenceEqual(Options, other.Options);
+
+    public override int GetHashCode() => HashCode.Combine(Interval, Anchor, Amount, ChairTime, RepeatCount, Window, Label, ListEquality.Hash(Options));
 }

@@ -66,6 +66,25 @@ public sealed record ProtocolDefinition
         }
     }
 
+    /// <summary>
+    /// The administration options of dose <paramref name="sequence"/> (1-based, as in the calendar): the options of step
+    /// <c>sequence − 1</c>, or of the maintenance rule after the steps; empty for course series and for doses without options.
+    /// </summary>
+    public IReadOnlyList<AdministrationOption> OptionsForDose(int sequence)
+    {
+        if (IsCourseSeries || sequence < 1 || Steps is null)
+        {
+            return [];
+        }
+
+        if (sequence <= Steps.Count)
+        {
+            return Steps[sequence - 1]?.Options ?? [];
+        }
+
+        return Maintenance?.Options ?? [];
+    }
+
     /// <summary>Every rule violation (empty when valid). See <see cref="ProtocolRules"/>.</summary>
     public IReadOnlyList<ValidationError> Validate() => ProtocolRules.Validate(this);
 

@@ -39,6 +39,8 @@ public static partial class ProtocolRules
             {
                 errors.Add(new("steps", i, ".label"), "label is required");
             }
+
+            ValidateOptions(ref errors, new("steps", i, ".options"), step.Options);
         }
     }
 
@@ -70,6 +72,8 @@ public static partial class ProtocolRules
         {
             errors.Add("maintenance.label", "label is required");
         }
+
+        ValidateOptions(ref errors, "maintenance.options", maintenance.Options);
 
         if (maintenance.Interval is not { Value: > 0 } interval || spacing?.Interval is not { Value: > 0 } minimum)
         {

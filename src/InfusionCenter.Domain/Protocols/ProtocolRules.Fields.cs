@@ -122,14 +122,30 @@ public static partial class ProtocolRules
         }
     }
 
-    /// <summary>A field path built only when an error is reported (validation of a valid protocol allocates nothing).</summary>
-    private readonly record struct FieldPath(string Root, int Index = -1, string Member = "", string Leaf = "")
+    /// <summary>
+    /// A field path built only when an error is reported (validation of a valid protocol allocates nothing):
+    /// <c>Root[Index]Member[SubIndex]SubMember Leaf</c>, e.g. <c>steps[1].options[0].chairTime.premedMinutes</c>.
+    /// </summary>
+    private readonly record struct FieldPath(string Root, int Index = -1, string Member = "", string Leaf = "", int SubIndex = -1, string SubMember = "")
     {
         public static implicit operator FieldPath(string root) => new(root);
 
         public FieldPath With(string leaf) => this with { Leaf = leaf };
 
-        public override string ToString() => Index < 0 ? Root + Member + Leaf : $"{Root}[{Index}]{Member}{Leaf}";
+        /// <summary>Item <paramref name="index"/> of the list this path names, then <paramref name="member"/> of it.</summary>
+        public FieldPath Item(int index, string member = "") =>
+            Index < 0 ? this with { Index = index, Member = Member + member } : this with { SubIndex = index, SubMember = member };
+
+        public override string ToString()
+        {
+            var path = Index < 0 ? Root + Member : $"{Root}[{Index}]{Member}";
+            if (SubIndex >= 0)
+            {
+                path = $"{path}[{SubIndex}]{SubMember}";
+            }
+
+            return path + Leaf;
+        }
     }
 
     /// <summary>Lazily allocated error list: no allocation when everything is valid.</summary>

@@ -4,7 +4,7 @@ namespace InfusionCenter.Domain.Protocols;
 /// Pure validation of a <see cref="ProtocolDefinition"/>. Returns every error with a camelCase JSON
 /// path; allocates nothing when the protocol is valid (the calendar engine re-checks on every call).
 /// <para>This file: the limits and <see cref="Validate"/>, which checks the protocol's own fields and calls the section
-/// checks: ProtocolRules.DoseSeries.cs (steps, maintenance), ProtocolRules.Courses.cs, ProtocolRules.SafetyGates.cs, and
+/// checks: ProtocolRules.DoseSeries.cs (steps, maintenance), ProtocolRules.Options.cs (their administration options), ProtocolRules.Courses.cs, ProtocolRules.SafetyGates.cs, and
 /// the shared field checks and error collection in ProtocolRules.Fields.cs.</para>
 /// </summary>
 public static partial class ProtocolRules

@@ -82,7 +82,7 @@ public static class DataSetup
             await db.Database.MigrateAsync().ConfigureAwait(false);
         }
 
-        // The six default protocols are reference data: installed in every environment where missing.
+        // The default protocols are reference data: installed in every environment where missing, upgraded where unedited.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ProtocolService>().EnsureDefaultsAsync().ConfigureAwait(false);

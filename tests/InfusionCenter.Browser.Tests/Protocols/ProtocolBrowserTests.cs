@@ -22,7 +22,7 @@ public sealed class ProtocolBrowserTests(BrowserFixture browser, LiveAppFixture 
     {
         var page = await browser.OpenInteractiveAsync(live.App.BaseAddress, "/protocols", "Nurse");
 
-        await Expect(page.GetByTestId("protocol-card")).ToHaveCountAsync(6);
+        await Expect(page.GetByTestId("protocol-card")).ToHaveCountAsync(8);
         var ocrelizumab = page.GetByTestId("protocol-card").Filter(new LocatorFilterOptions { HasText = "ocrelizumab ·" });
         await Expect(ocrelizumab).ToContainTextAsync("every 24 weeks, counted from the first dose");
         await Expect(ocrelizumab.GetByTestId("protocol-gates")).ToContainTextAsync("Hepatitis B virus screening");

@@ -9,10 +9,10 @@ public class DefaultProtocolsTests
     public static TheoryData<string> Codes => new(DefaultProtocols.All.Select(p => p.Code));
 
     [Fact]
-    public void DefaultProtocols_All_HasTheSixSeededCodesInOrder()
+    public void DefaultProtocols_All_HasTheSeededCodesInOrder()
     {
         DefaultProtocols.All.Select(p => p.Code).ShouldBe(
-            ["ocrelizumab", "ublituximab", "natalizumab", "alemtuzumab", "mitoxantrone", "methylprednisolone"]);
+            ["ocrelizumab", "ublituximab", "natalizumab", "alemtuzumab", "mitoxantrone", "methylprednisolone", "ocrelizumab-sc", "natalizumab-sztn"]);
     }
 
     [Theory]

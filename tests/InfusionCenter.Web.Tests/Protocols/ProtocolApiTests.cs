@@ -9,7 +9,7 @@ namespace InfusionCenter.Web.Tests.Protocols;
 public sealed partial class ProtocolApiTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private static readonly string[] SeededCodes =
-        ["ocrelizumab", "ublituximab", "natalizumab", "alemtuzumab", "mitoxantrone", "methylprednisolone"];
+        ["ocrelizumab", "ublituximab", "natalizumab", "alemtuzumab", "mitoxantrone", "methylprednisolone", "ocrelizumab-sc", "natalizumab-sztn"];
 
     private readonly HttpClient _client = fixture.App.CreateClient();
 
@@ -17,7 +17,7 @@ public sealed partial class ProtocolApiTests(AppFixture fixture) : IClassFixture
     private static partial Regex IsoDate();
 
     [Fact]
-    public async Task List_ReturnsExactlyTheSixSeededProtocols_AtVersion1()
+    public async Task List_ReturnsExactlyTheSeededProtocols_AtVersion1()
     {
         var list = await Api.ReadAsync(await _client.GetAsync("/api/protocols"), HttpStatusCode.OK);
 

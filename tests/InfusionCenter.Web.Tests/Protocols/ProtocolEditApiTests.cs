@@ -186,6 +186,31 @@ public sealed class ProtocolEditApiTests(AppFixture fixture) : IClassFixture<App
 
         await Api.ProblemAsync(response, HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Put_OcrelizumabWithBadOptions_Is400NamingEachOption_AndAGoodEditKeepsTheOptions()
+    {
+        var (before, definition) = await CurrentAsync("ocrelizumab");
+        var bad = definition.DeepClone().AsObject();
+        var options = bad["maintenance"]!["options"]!.AsArray();
+        options[1]!["code"] = "standard";
+        options[0]!["name"] = "";
+        options[0]!["chairTime"]!["infusionMinutes"] = 0;
+        options[1]!["eligibility"]!["code"] = "no-prior-relapse";
+
+        await Api.ValidationProblemAsync(await _client.PutRawAsync("/api/protocols/ocrelizumab", bad.ToJsonString()),
+            "maintenance.options[1].code", "maintenance.options[0].name", "maintenance.options[0].chairTime.infusionMinutes",
+            "maintenance.options[1].eligibility.code");
+        (await CurrentAsync("ocrelizumab")).Version.ShouldBe(before);
+
+        var good = definition.DeepClone().AsObject();
+        good["maintenance"]!["options"]![1]!["chairTime"]!["infusionMinutes"] = 110;
+        await Api.ReadAsync(await _client.PutRawAsync("/api/protocols/ocrelizumab", good.ToJsonString()), HttpStatusCode.OK);
+        var (after, reread) = await CurrentAsync("ocrelizumab");
+        after.ShouldBe(before + 1);
+        reread["maintenance"]!["options"]![1]!["chairTime"]!["infusionMinutes"]!.GetValue<int>().ShouldBe(110);
+        reread["maintenance"]!["options"]![1]!["eligibility"]!["severity"]!.GetValue<string>().ShouldBe("severe");
+    }
 }
 
 /// <summary>Parallel protocol edits: the version number decides, never a 500.</summary>

@@ -76,7 +76,7 @@ public sealed class ProtocolService(
         var protocol = await db.Protocols.Include(p => p.Drug).FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
         if (protocol is null)
         {
-            protocol = new ProtocolEntity { Code = code, Drug = await FindOrAddDrugAsync(db, definition.Drug, cancellationToken) };
+            protocol = new ProtocolEntity { Code = code, Drug = await FindOrAddDrugAsync(db, code, definition.Drug, cancellationToken) };
             db.Protocols.Add(protocol);
         }
         else if (expectedVersion is { } expected && expected != protocol.CurrentVersion)
@@ -84,7 +84,7 @@ public sealed class ProtocolService(
             throw new ConflictException($"Protocol '{code}' was changed by someone else: it is now at version {protocol.CurrentVersion}, you edited version {expected}. Reload it and apply your change again.");
         }
 
-        protocol.Drug = await FindOrAddDrugAsync(db, definition.Drug, cancellationToken);
+        protocol.Drug = await FindOrAddDrugAsync(db, code, definition.Drug, cancellationToken);
         protocol.CurrentVersion++;
         var version = new ProtocolVersion
         {
@@ -160,18 +160,64 @@ public sealed class ProtocolService(
         }
     }
 
-    /// <summary>Installs the six default protocols of DOMAIN.md where their code is missing (all environments: reference data).</summary>
+    /// <summary>Who the start-up seeding records as the author of the versions it writes (admins' versions name the admin).</summary>
+    public const string SystemUser = "system";
+
+    /// <summary>
+    /// Installs the default protocols (reference data, all environments): a default whose code is missing is added; a
+    /// protocol whose current version was written by the seeding (<see cref="SystemUser"/>, never edited by an admin since)
+    /// and is exactly a default an earlier release installed (<see cref="DefaultProtocols.IsSupersededDefault"/>) gets the
+    /// current default as a new version. Anything else, in particular an admin's edit, is left as it is; regimens keep the
+    /// version they started on.
+    /// </summary>
     public async Task EnsureDefaultsAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var existing = await db.Protocols.Select(p => p.Code).ToListAsync(cancellationToken);
-        foreach (var definition in DefaultProtocols.All.Where(d => !existing.Contains(d.Code)))
+        List<(string Code, int Version, string? CreatedBy, string Json)> current;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await SaveAsync(definition.Code, definition, expectedVersion: null, user: "system", cancellationToken);
+            current = (await db.ProtocolVersions.AsNoTracking()
+                    .Where(v => v.Version == v.Protocol!.CurrentVersion)
+                    .Select(v => new { v.Protocol!.Code, v.Version, v.CreatedBy, v.DefinitionJson })
+                    .ToListAsync(cancellationToken))
+                .Select(v => (v.Code, v.Version, v.CreatedBy, v.DefinitionJson)).ToList();
+        }
+
+        foreach (var definition in DefaultProtocols.All)
+        {
+            var stored = current.FirstOrDefault(c => c.Code == definition.Code);
+            if (stored.Code is null)
+            {
+                await SaveAsync(definition.Code, definition, expectedVersion: null, user: SystemUser, cancellationToken);
+            }
+            else if (stored.CreatedBy == SystemUser && IsSupersededDefault(stored.Json))
+            {
+                try
+                {
+                    var saved = await SaveAsync(definition.Code, definition, expectedVersion: stored.Version, user: SystemUser, cancellationToken);
+                    logger.LogInformation("Default protocol {Code} upgraded from version {Previous} to {Version}", definition.Code, stored.Version, saved.Version);
+                }
+                catch (ConflictException)
+                {
+                    // Another instance starting at the same time (or an admin) saved a version first: theirs stands.
+                    logger.LogInformation("Default protocol {Code} changed while upgrading it; left as it is", definition.Code);
+                }
+            }
         }
     }
 
-    private static async Task<DrugEntity> FindOrAddDrugAsync(InfusionDbContext db, Drug drug, CancellationToken cancellationToken)
+    private static bool IsSupersededDefault(string json)
+    {
+        try
+        {
+            return DefaultProtocols.IsSupersededDefault(ProtocolJson.Deserialize(json));
+        }
+        catch (JsonException)
+        {
+            return false; // not a definition this release can read: certainly not one it shipped
+        }
+    }
+
+    private static async Task<DrugEntity> FindOrAddDrugAsync(InfusionDbContext db, string code, Drug drug, CancellationToken cancellationToken)
     {
         var entity = db.Drugs.Local.FirstOrDefault(d => d.GenericName == drug.GenericName)
             ?? await db.Drugs.FirstOrDefaultAsync(d => d.GenericName == drug.GenericName, cancellationToken);
@@ -180,8 +226,11 @@ public sealed class ProtocolService(
             entity = new DrugEntity { GenericName = drug.GenericName, BrandName = drug.BrandName };
             db.Drugs.Add(entity);
         }
-        else if (drug.BrandName is not null)
+        else if (drug.BrandName is not null && entity.BrandName != drug.BrandName
+                 && !await db.Protocols.AnyAsync(p => p.DrugId == entity.Id && p.Code != code, cancellationToken))
         {
+            // A drug given in several forms keeps its first brand (ocrelizumab: Ocrevus, not Ocrevus Zunovo); the protocol's
+            // own definition carries its brand.
             entity.BrandName = drug.BrandName;
         }
 
