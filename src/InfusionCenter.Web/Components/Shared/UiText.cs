@@ -17,6 +17,8 @@ public static class UiText
     [
         ("ocrelizumab", "#3f7cc0"), ("ublituximab", "#7b5ea7"), ("natalizumab", "#2e9e8f"),
         ("alemtuzumab", "#d2763a"), ("mitoxantrone", "#c0485b"), ("methylprednisolone", "#8a9a2c"),
+        // The newer forms in a lighter shade of their drug's colour.
+        ("ocrelizumab-sc", "#7fa9da"), ("natalizumab-sztn", "#6cc2b6"),
     ];
 
     public static string DrugColor(string? protocol) => DrugColors.FirstOrDefault(c => c.Code == protocol).Color ?? "#6b7a8c";
