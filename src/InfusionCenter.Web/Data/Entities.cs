@@ -109,6 +109,12 @@ public sealed class Clinic
     /// <inheritdoc cref="ReverifyMonth"/>
     public int ReverifyDay { get; set; } = 1;
 
+    /// <summary>
+    /// When a dose can be given more than one way (administration options): true = the shortest eligible option by
+    /// default (ocrelizumab's 2-hour infusion); false = the protocol's first eligible option (the standard one).
+    /// </summary>
+    public bool PreferShorterOptions { get; set; } = true;
+
     public uint RowVersion { get; set; }
 }
 

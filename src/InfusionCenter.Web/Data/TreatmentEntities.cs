@@ -159,4 +159,19 @@ public sealed class Dose
 
     /// <summary>Calendar warning about this dose (e.g. minimum spacing), shown next to it.</summary>
     public string? Warning { get; set; }
+
+    /// <summary>
+    /// The administration option this dose is (to be) given with (a code of its protocol step's options, e.g. "shorter");
+    /// null when the step has none or none is eligible. <see cref="ChairMinutes"/> is that option's chair time.
+    /// </summary>
+    public string? OptionCode { get; set; }
+
+    /// <summary>Who chose <see cref="OptionCode"/> (null: the clinic's default choice, re-evaluated as history changes).</summary>
+    public string? OptionChosenBy { get; set; }
+
+    /// <summary>
+    /// Why the dose's booking must be redone (e.g. booked for the shorter infusion, then a severe reaction made it
+    /// ineligible): shown until the appointment is given the dose's chair time, moved, or cancelled.
+    /// </summary>
+    public string? RebookReason { get; set; }
 }

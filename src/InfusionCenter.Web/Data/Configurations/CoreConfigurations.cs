@@ -47,6 +47,7 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
             + "and (reverify_month not in (4, 6, 9, 11) or reverify_day <= 30)"));
         builder.Property(c => c.ReverifyMonth).HasDefaultValue(1);
         builder.Property(c => c.ReverifyDay).HasDefaultValue(1);
+        builder.Property(c => c.PreferShorterOptions).HasDefaultValue(true);
         builder.Property(c => c.Name).HasMaxLength(120);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         // The name this column has had since the first migration (the naming convention would now drop the "_" before "minutes").

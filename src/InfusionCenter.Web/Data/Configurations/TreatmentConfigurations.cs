@@ -73,6 +73,9 @@ internal sealed class DoseConfiguration : IEntityTypeConfiguration<Dose>
         builder.Property(d => d.Label).HasMaxLength(60);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.Warning).HasMaxLength(500);
+        builder.Property(d => d.OptionCode).HasMaxLength(40);
+        builder.Property(d => d.OptionChosenBy).HasMaxLength(256);
+        builder.Property(d => d.RebookReason).HasMaxLength(500);
     }
 }
 

@@ -252,6 +252,12 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("order_required");
 
+                    b.Property<bool>("PreferShorterOptions")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("prefer_shorter_options");
+
                     b.Property<int>("ReverifyDay")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -431,6 +437,21 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.Property<DateOnly>("Latest")
                         .HasColumnType("date")
                         .HasColumnName("latest");
+
+                    b.Property<string>("OptionChosenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("option_chosen_by");
+
+                    b.Property<string>("OptionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("option_code");
+
+                    b.Property<string>("RebookReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rebook_reason");
 
                     b.Property<int>("RegimenId")
                         .HasColumnType("integer")

@@ -21,6 +21,9 @@ public sealed record ClinicSettingsModel
     public int DefaultNursesOnShift { get; set; }
     public int MaxPatientsPerNurse { get; set; }
     public int MaxStartsPerNursePer30Minutes { get; set; }
+
+    /// <summary>Doses that can be given more than one way get the shortest eligible way by default (else the protocol's first).</summary>
+    public bool PreferShorterOptions { get; set; } = true;
     public List<DayHoursModel> Hours { get; set; } = [];
     public uint RowVersion { get; set; }
 }

@@ -27,6 +27,7 @@ public sealed class ClinicAdminService(
             DefaultNursesOnShift = clinic?.DefaultNursesOnShift ?? 3,
             MaxPatientsPerNurse = clinic?.MaxPatientsPerNurse ?? 4,
             MaxStartsPerNursePer30Minutes = clinic?.MaxStartsPerNursePer30Minutes ?? 2,
+            PreferShorterOptions = clinic?.PreferShorterOptions ?? true,
             RowVersion = clinic?.RowVersion ?? 0,
             Hours = Week.Select(day => clinic?.OpeningHours.FirstOrDefault(h => h.Weekday == day) is { } h
                 ? new DayHoursModel { Weekday = day, Open = true, Opens = h.Opens, Closes = h.Closes }
@@ -54,6 +55,7 @@ public sealed class ClinicAdminService(
         clinic.DefaultNursesOnShift = model.DefaultNursesOnShift;
         clinic.MaxPatientsPerNurse = model.MaxPatientsPerNurse;
         clinic.MaxStartsPerNursePer30Minutes = model.MaxStartsPerNursePer30Minutes;
+        clinic.PreferShorterOptions = model.PreferShorterOptions;
         foreach (var day in model.Hours)
         {
             var existing = clinic.OpeningHours.FirstOrDefault(h => h.Weekday == day.Weekday);

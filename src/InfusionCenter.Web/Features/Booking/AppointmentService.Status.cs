@@ -82,7 +82,7 @@ public sealed partial class AppointmentService
             Dose? dose = null;
             if (a.DoseId is { } doseId)
             {
-                dose = await RegimenService.ApplyGivenAsync(db, doseId, now.LocalDate(a.StartsAt), now.Today, cancellationToken);
+                dose = await RegimenService.ApplyGivenAsync(db, doseId, now.LocalDate(a.StartsAt), now.Today, cancellationToken, record.Severity);
             }
 
             a.Complete(now, record, dose?.Amount);

@@ -161,6 +161,7 @@ public sealed partial class AppointmentService(
             if (dose is not null)
             {
                 dose.Status = DoseStatus.Booked;
+                dose.RebookReason = null;
             }
         }
 
@@ -224,6 +225,7 @@ public sealed partial class AppointmentService(
             if (item.Dose is { Status: DoseStatus.Booked } dose)
             {
                 dose.Status = DoseStatus.Planned;
+                dose.RebookReason = null;
             }
         }
 

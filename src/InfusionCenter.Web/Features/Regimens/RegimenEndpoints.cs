@@ -11,7 +11,7 @@ public static class RegimenEndpoints
     {
         services.AddOptions<DosingOptions>().BindConfiguration(DosingOptions.Section)
             .Validate(DosingOptions.IsValid, "Dosing:BsaChangeThreshold must be a share between 0 and 1 (0.10 = 10 %).").ValidateOnStart();
-        return services.AddScoped<RegimenService>();
+        return services.AddScoped<RegimenService>().AddScoped<DoseOptionService>();
     }
 
     public static void MapRegimens(this IEndpointRouteBuilder app)
@@ -35,6 +35,14 @@ public static class RegimenEndpoints
         var doses = app.MapGroup("/api/doses").WithTags("Patients").RequireAuthorization(Policies.Nursing);
         doses.MapPost("/{id:int}/given", RecordGivenAsync);
         doses.MapPost("/{id:int}/missed", RecordMissedAsync);
+        app.MapGet("/api/doses/{id:int}/options", OptionsAsync).WithTags("Patients").RequireAuthorization(Policies.Read)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("How the dose can be given (administration options with their chair time), which the patient is eligible for and why");
+        doses.MapPut("/{id:int}/option", ChooseOptionAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Choose how the dose is given; a booked dose's appointment takes the option's chair time (409 when it no longer fits)");
+        patients.MapGet("/{id:int}/reactions", ReactionsAsync).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Infusion reactions recorded at the patient's completed visits, newest first");
     }
 
     /// <summary>GET /api/patients/{id}/regimens -> the patient's regimens with their doses; an unknown patient is a 404.</summary>
@@ -73,6 +81,18 @@ public static class RegimenEndpoints
     /// <summary>POST /api/doses/{id}/missed -> the regimen; the dose stays due (overdue) until given or cancelled.</summary>
     private static async Task<Ok<RegimenDto>> RecordMissedAsync(int id, RegimenService regimens, CancellationToken ct) =>
         TypedResults.Ok(await regimens.RecordMissedAsync(id, ct));
+
+    /// <summary>GET /api/doses/{id}/options -> the dose's options with eligibility and reasons.</summary>
+    private static async Task<Ok<DoseOptionsDto>> OptionsAsync(int id, DoseOptionService options, CancellationToken ct) =>
+        TypedResults.Ok(await options.GetAsync(id, ct));
+
+    /// <summary>PUT /api/doses/{id}/option <c>{"option"}</c> -> the dose's options with the new choice.</summary>
+    private static async Task<Ok<DoseOptionsDto>> ChooseOptionAsync(int id, ChooseOptionRequest request, DoseOptionService options, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await options.ChooseAsync(id, request, Audit.AuditUser.NameOf(http.User), ct));
+
+    /// <summary>GET /api/patients/{id}/reactions -> the reactions history (404 for an unknown patient).</summary>
+    private static async Task<Ok<List<ReactionDto>>> ReactionsAsync(int id, DoseOptionService options, CancellationToken ct) =>
+        TypedResults.Ok(await options.ReactionsAsync(id, ct));
 
     /// <summary>POST /api/regimens/{id}/redose: refusals (400, 404, 409) are the service's exceptions, written as ProblemDetails.</summary>
     private static async Task<Ok<RegimenDto>> RedoseAsync(int id, RedoseRequest? request, RegimenService regimens, CancellationToken cancellationToken) =>

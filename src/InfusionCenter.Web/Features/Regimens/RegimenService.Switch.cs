@@ -1,4 +1,7 @@
 using InfusionCenter.Web.Infrastructure;
+using System.Globalization;
+using InfusionCenter.Domain.Protocols;
+using InfusionCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfusionCenter.Web.Features.Regimens;
@@ -20,21 +23,61 @@ public sealed partial class RegimenService
             throw RequestValidationException.For("reason", "Keep the reason under 500 characters.");
         }
 
-        int patientId;
+        Regimen old;
         await using (var read = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            patientId = await read.Regimens.Where(r => r.Id == regimenId).Select(r => (int?)r.PatientId).FirstOrDefaultAsync(cancellationToken)
+            old = await read.Regimens.AsNoTracking().Include(r => r.Doses).Include(r => r.ProtocolVersion)
+                .FirstOrDefaultAsync(r => r.Id == regimenId, cancellationToken)
                 ?? throw new NotFoundException($"No regimen with id {regimenId}.");
         }
 
-        var preview = await PreviewAsync(patientId, enrol, cancellationToken);
+        // Without a start, the new form's first dose is due when the old one's next dose was.
+        enrol = enrol with { Start = enrol.Start ?? SwitchStart(old) ?? await clock.TodayAsync(cancellationToken) };
+        var preview = await PreviewAsync(old.PatientId, enrol, cancellationToken);
+        var spacing = SwitchSpacing(old, preview.Protocol.Definition);
+        if (spacing is { } bound && preview.Calendar.Doses.Count > 0 && preview.Calendar.Doses[0].Date < bound.NotBefore)
+        {
+            throw RequestValidationException.For("enrol.start", string.Create(CultureInfo.InvariantCulture,
+                $"The first {EnrolWording.DrugName(preview.Protocol.Definition)} dose must be at least {bound.Spacing} after the last {bound.Drug} dose (given {bound.LastGiven:yyyy-MM-dd}): {bound.NotBefore:yyyy-MM-dd} or later."));
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (stopped, cancelled) = await StopOnAsync(db, regimenId, reason, user, cancellationToken);
-        var regimen = await EnrolOnAsync(db, patientId, enrol, preview, cancellationToken);
+        var regimen = await EnrolOnAsync(db, old.PatientId, enrol, preview, cancellationToken);
+        if (spacing is { } limit && regimen.Doses.OrderBy(d => d.Sequence).FirstOrDefault() is { } first && first.Earliest < limit.NotBefore)
+        {
+            // The new series' window never opens before the spacing from the old one's last dose: booking keeps to it.
+            first.Earliest = limit.NotBefore;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Regimen {OldRegimenId} switched to regimen {RegimenId}", stopped.Id, regimen.Id);
         await PublishCancelledAsync(cancelled, cancellationToken);
         return await GetAsync(regimen.Id, cancellationToken);
+    }
+
+    /// <summary>When the first dose of what a patient switches to is due by default: the old regimen's next dose still to give.</summary>
+    public static DateOnly? SwitchStart(Regimen old) =>
+        old.Doses.Where(d => d.Status is DoseStatus.Planned or DoseStatus.Booked or DoseStatus.Missed).OrderBy(d => d.Sequence).Select(d => (DateOnly?)d.TargetDate).FirstOrDefault();
+
+    /// <summary>
+    /// Switching between two forms of one drug (ocrelizumab IV → SC): the new protocol's minimum spacing counts from the old
+    /// regimen's last dose given. Null when the drugs differ, nothing was given, or the new protocol sets no spacing.
+    /// </summary>
+    private static (DateOnly LastGiven, DateOnly NotBefore, string Spacing, string Drug)? SwitchSpacing(Regimen old, ProtocolDefinition next)
+    {
+        var previous = ProtocolJson.Deserialize(old.ProtocolVersion!.DefinitionJson);
+        var lastGiven = old.Doses.Where(d => d.Status == DoseStatus.Given && d.GivenOn is not null).Max(d => d.GivenOn);
+        if (lastGiven is not { } last || next.MinSpacing is not { } spacing
+            || !string.Equals(previous.Drug.GenericName.Trim(), next.Drug.GenericName.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var interval = spacing.Interval;
+        var words = string.Create(CultureInfo.InvariantCulture, $"{interval.Value} {interval.Unit.ToString().ToLowerInvariant()}");
+        return (last, interval.AddTo(last), words, previous.Drug.GenericName);
     }
 }

@@ -86,6 +86,8 @@ public sealed partial class RegimenService(
         Apply(regimen, calendar);
         db.Regimens.Add(regimen);
         await db.SaveChangesAsync(cancellationToken);
+        await DoseOptions.ApplyAsync(db, patientId, null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Regimen {RegimenId} created for patient {PatientId} on {Protocol} v{Version} with {DoseCount} doses",
             regimen.Id, patientId, protocol.Code, protocol.Version, regimen.Doses.Count);
         return regimen;
@@ -158,7 +160,9 @@ public sealed partial class RegimenService(
     /// Marks the dose given on <paramref name="date"/> in <paramref name="db"/> (tracked, not saved) and re-anchors its series,
     /// so a caller saves it together with its own changes (completing the appointment) in one transaction.
     /// </summary>
-    internal static async Task<Dose> ApplyGivenAsync(InfusionDbContext db, int doseId, DateOnly date, DateOnly today, CancellationToken cancellationToken)
+    /// <param name="reaction">The reaction recorded with it (at completion): later doses' options are judged with it.</param>
+    internal static async Task<Dose> ApplyGivenAsync(InfusionDbContext db, int doseId, DateOnly date, DateOnly today, CancellationToken cancellationToken,
+        ReactionSeverity reaction = ReactionSeverity.None)
     {
         if (date > today)
         {
@@ -193,7 +197,10 @@ public sealed partial class RegimenService(
 
         dose.Status = DoseStatus.Given;
         dose.GivenOn = date;
+        dose.RebookReason = null;
         Recompute(regimen);
+        var drug = ProtocolJson.Deserialize(regimen.ProtocolVersion!.DefinitionJson).Drug.GenericName;
+        await DoseOptions.ApplyAsync(db, regimen.PatientId, new Domain.Patients.RecordedReaction(date, drug, dose.Sequence, DoseOptions.ToDomain(reaction)), cancellationToken);
         return dose;
     }
 
@@ -232,6 +239,7 @@ public sealed partial class RegimenService(
         }
 
         dose.Status = DoseStatus.Missed;
+        dose.RebookReason = null;
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Dose {DoseId} (regimen {RegimenId}) marked missed; appointment(s) released: {AppointmentIds}",
             dose.Id, dose.RegimenId, string.Join(',', booked.Select(a => a.Id)));
@@ -275,22 +283,4 @@ public sealed partial class RegimenService(
 
     private static CalendarQuery Query(EnrolRequest request, decimal? bsa) =>
         new(request.Start, request.Until, bsa, request.PriorCumulativeMgPerM2, request.Days, request.IntervalWeeks);
-
-    /// <param name="bsaChangeThreshold">The clinic's re-dose share: flags a BSA change (<paramref name="r"/> with its patient loaded).</param>
-    internal static RegimenDto ToDto(Regimen r, decimal? bsaChangeThreshold = null)
-    {
-        var definition = ProtocolJson.Deserialize(r.ProtocolVersion!.DefinitionJson);
-        return new RegimenDto(
-            r.Id, r.PatientId, r.ProtocolVersion.Protocol!.Code, r.ProtocolVersion.Name, r.ProtocolVersion.Version, r.ProtocolVersion.Protocol.CurrentVersion,
-            r.Start, r.Until, r.Bsa, r.PriorCumulativeMgPerM2, definition.CumulativeCapMgPerM2, r.Days,
-            r.IntervalOverrideUnit == nameof(IntervalUnit.Weeks) ? r.IntervalOverrideValue : null,
-            r.Status, r.StopReason, r.CreatedAt,
-            r.Doses.OrderBy(d => d.Sequence).Select(ToDto).ToList(), definition.IsCourseSeries,
-            r.StoppedOn, r.StoppedBy, r.StoppedBecause, r.DuplicateReason,
-            bsaChangeThreshold is { } threshold ? BsaChangeOf(r, definition, threshold) : null);
-    }
-
-    internal static DoseDto ToDto(Dose d) => new(
-        d.Id, d.Sequence, d.TargetDate, d.Earliest, d.Latest, d.Amount, d.Unit, d.AmountPerM2, d.ChairMinutes, d.Course, d.DayInCourse,
-        d.Label, d.Status, d.GivenOn, d.Warning);
 }

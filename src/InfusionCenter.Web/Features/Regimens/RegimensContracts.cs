@@ -57,9 +57,14 @@ public sealed class GivenFormValidator : AbstractValidator<GivenForm>
     public GivenFormValidator() => RuleFor(f => f.Date).NotNull().WithMessage("Enter the date the dose was given.");
 }
 
+/// <param name="Option">The administration option's code (e.g. "shorter"), null when the dose has a single way of being given.</param>
+/// <param name="OptionName">That option's name for the nurse ("Shorter infusion (about 2 h)").</param>
+/// <param name="OptionChosenBy">Who chose the option; null when it is the clinic's default choice.</param>
+/// <param name="RebookReason">Why the dose's booking must be redone (its option is no longer eligible and the booking is too short).</param>
 public sealed record DoseDto(
     int Id, int Sequence, DateOnly Date, DateOnly Earliest, DateOnly Latest, decimal Amount, string Unit, decimal? AmountPerM2,
-    int ChairMinutes, int Course, int DayInCourse, string Label, DoseStatus Status, DateOnly? GivenOn, string? Warning);
+    int ChairMinutes, int Course, int DayInCourse, string Label, DoseStatus Status, DateOnly? GivenOn, string? Warning,
+    string? Option = null, string? OptionName = null, string? OptionChosenBy = null, string? RebookReason = null);
 
 /// <param name="CourseSeries">Given in courses of consecutive days (alemtuzumab, methylprednisolone): doses show their course and day.</param>
 public sealed record RegimenDto(
