@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 
 namespace InfusionCenter.Web.Tests.Regimens;
@@ -170,5 +171,37 @@ public sealed class DoseOptionApiTests(FixedClockAppFixture fixture) : IClassFix
         first.Date().ShouldBe(nextIv);
         first.Date("earliest").ShouldBeGreaterThanOrEqualTo(new DateOnly(2026, 11, 2)); // 15 June + 20 weeks
         first.GetProperty("chairMinutes").GetInt32().ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task ClinicPreferringTheStandardWay_MovesDefaultDosesButNotANursesChoice()
+    {
+        var (_, regimen) = await OnMaintenanceAsync("Preference");
+        var (_, chosen) = await OnMaintenanceAsync("Chosen");
+        await Api.ReadAsync(await _client.PutAsJsonAsync($"/api/doses/{Dose(chosen, 3).Id()}/option", new { option = "shorter" }), HttpStatusCode.OK);
+
+        await SetPreferShorterAsync(false);
+        try
+        {
+            var after = await RegimenAsync(regimen);
+            Dose(after, 3).GetProperty("option").GetString().ShouldBe("standard");
+            Dose(after, 3).GetProperty("chairMinutes").GetInt32().ShouldBe(Standard);
+            Dose(await RegimenAsync(chosen), 3).GetProperty("option").GetString().ShouldBe("shorter");
+        }
+        finally
+        {
+            await SetPreferShorterAsync(true);
+        }
+
+        Dose(await RegimenAsync(regimen), 3).GetProperty("option").GetString().ShouldBe("shorter");
+    }
+
+    private async Task SetPreferShorterAsync(bool value)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<InfusionCenter.Web.Features.Admin.ClinicAdminService>();
+        var model = await admin.GetClinicAsync();
+        model.PreferShorterOptions = value;
+        await admin.SaveClinicAsync(model);
     }
 }

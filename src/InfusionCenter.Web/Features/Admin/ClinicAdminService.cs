@@ -55,7 +55,14 @@ public sealed class ClinicAdminService(
         clinic.DefaultNursesOnShift = model.DefaultNursesOnShift;
         clinic.MaxPatientsPerNurse = model.MaxPatientsPerNurse;
         clinic.MaxStartsPerNursePer30Minutes = model.MaxStartsPerNursePer30Minutes;
+        var preferenceChanged = clinic.Id != 0 && clinic.PreferShorterOptions != model.PreferShorterOptions;
         clinic.PreferShorterOptions = model.PreferShorterOptions;
+        if (preferenceChanged)
+        {
+            // Doses still to give on the clinic's default way of giving them follow the new preference, in the same save.
+            await Regimens.DoseOptions.ReapplyDefaultsAsync(db, model.PreferShorterOptions, CancellationToken.None);
+        }
+
         foreach (var day in model.Hours)
         {
             var existing = clinic.OpeningHours.FirstOrDefault(h => h.Weekday == day.Weekday);

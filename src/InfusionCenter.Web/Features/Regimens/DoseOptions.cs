@@ -21,13 +21,18 @@ namespace InfusionCenter.Web.Features.Regimens;
 internal static class DoseOptions
 {
     /// <summary>The reactions recorded at completion of the patient's doses (every regimen), as the Domain reads them.</summary>
-    public static async Task<List<RecordedReaction>> HistoryAsync(InfusionDbContext db, int patientId, CancellationToken cancellationToken)
+    public static async Task<List<RecordedReaction>> HistoryAsync(InfusionDbContext db, int patientId, CancellationToken cancellationToken) =>
+        (await HistoryAsync(db, [patientId], cancellationToken)).GetValueOrDefault(patientId) ?? [];
+
+    /// <summary><see cref="HistoryAsync(InfusionDbContext, int, CancellationToken)"/> for many patients in one query.</summary>
+    public static async Task<Dictionary<int, List<RecordedReaction>>> HistoryAsync(InfusionDbContext db, IReadOnlyCollection<int> patientIds, CancellationToken cancellationToken)
     {
         var rows = await db.Appointments.AsNoTracking()
-            .Where(a => a.PatientId == patientId && a.Status == AppointmentStatus.Completed && a.DoseId != null
+            .Where(a => patientIds.Contains(a.PatientId) && a.Status == AppointmentStatus.Completed && a.DoseId != null
                 && a.ReactionSeverity != null && a.ReactionSeverity != ReactionSeverity.None)
             .Select(a => new
             {
+                a.PatientId,
                 a.StartsAt,
                 a.Dose!.GivenOn,
                 a.Dose.Sequence,
@@ -35,7 +40,31 @@ internal static class DoseOptions
                 Severity = a.ReactionSeverity!.Value,
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new RecordedReaction(r.GivenOn ?? DateOnly.FromDateTime(r.StartsAt), r.Drug, r.Sequence, ToDomain(r.Severity))).ToList();
+        return rows.GroupBy(r => r.PatientId).ToDictionary(g => g.Key,
+            g => g.Select(r => new RecordedReaction(r.GivenOn ?? DateOnly.FromDateTime(r.StartsAt), r.Drug, r.Sequence, ToDomain(r.Severity))).ToList());
+    }
+
+    /// <summary>
+    /// After the clinic's preference changed: every dose still to give on the clinic's default option gets the new default
+    /// (booked doses and nurses' choices keep theirs). Tracked in <paramref name="db"/>, unsaved.
+    /// </summary>
+    public static async Task ReapplyDefaultsAsync(InfusionDbContext db, bool preferShorter, CancellationToken cancellationToken)
+    {
+        var regimens = await db.Regimens.Include(r => r.Doses).Include(r => r.ProtocolVersion)
+            .Where(r => r.Status == RegimenStatus.Active
+                && r.Doses.Any(d => d.OptionCode != null && d.OptionChosenBy == null && (d.Status == DoseStatus.Planned || d.Status == DoseStatus.Missed)))
+            .ToListAsync(cancellationToken);
+        var histories = await HistoryAsync(db, regimens.Select(r => r.PatientId).Distinct().ToList(), cancellationToken);
+        var definitions = new Dictionary<int, ProtocolDefinition>();
+        foreach (var regimen in regimens)
+        {
+            if (!definitions.TryGetValue(regimen.ProtocolVersionId, out var definition))
+            {
+                definitions[regimen.ProtocolVersionId] = definition = ProtocolJson.Deserialize(regimen.ProtocolVersion!.DefinitionJson);
+            }
+
+            Apply(regimen, definition, histories.GetValueOrDefault(regimen.PatientId) ?? [], preferShorter, new Dictionary<int, int>());
+        }
     }
 
     public static InfusionReactionSeverity ToDomain(ReactionSeverity severity) => severity switch

@@ -1,5 +1,6 @@
 using InfusionCenter.Web.Infrastructure;
 using System.Globalization;
+using InfusionCenter.Domain.Calendars;
 using InfusionCenter.Domain.Protocols;
 using InfusionCenter.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -34,11 +35,12 @@ public sealed partial class RegimenService
         // Without a start, the new form's first dose is due when the old one's next dose was.
         enrol = enrol with { Start = enrol.Start ?? SwitchStart(old) ?? await clock.TodayAsync(cancellationToken) };
         var preview = await PreviewAsync(old.PatientId, enrol, cancellationToken);
-        var spacing = SwitchSpacing(old, preview.Protocol.Definition);
-        if (spacing is { } bound && preview.Calendar.Doses.Count > 0 && preview.Calendar.Doses[0].Date < bound.NotBefore)
+        var spacing = SpacingFrom(old, preview.Protocol.Definition);
+        if (preview.Calendar.Doses.Count > 0 && !FormSwitch.Keeps(spacing, preview.Calendar.Doses[0].Date))
         {
+            var interval = spacing!.Spacing;
             throw RequestValidationException.For("enrol.start", string.Create(CultureInfo.InvariantCulture,
-                $"The first {EnrolWording.DrugName(preview.Protocol.Definition)} dose must be at least {bound.Spacing} after the last {bound.Drug} dose (given {bound.LastGiven:yyyy-MM-dd}): {bound.NotBefore:yyyy-MM-dd} or later."));
+                $"The first {EnrolWording.DrugName(preview.Protocol.Definition)} dose must be at least {interval.Value} {interval.Unit.ToString().ToLowerInvariant()} after the last {spacing.Drug} dose (given {spacing.LastGiven:yyyy-MM-dd}): {spacing.NotBefore:yyyy-MM-dd} or later."));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -59,25 +61,11 @@ public sealed partial class RegimenService
     }
 
     /// <summary>When the first dose of what a patient switches to is due by default: the old regimen's next dose still to give.</summary>
-    public static DateOnly? SwitchStart(Regimen old) =>
-        old.Doses.Where(d => d.Status is DoseStatus.Planned or DoseStatus.Booked or DoseStatus.Missed).OrderBy(d => d.Sequence).Select(d => (DateOnly?)d.TargetDate).FirstOrDefault();
+    public static DateOnly? SwitchStart(Regimen old) => FormSwitch.DefaultStart(
+        old.Doses.Where(d => d.Status is DoseStatus.Planned or DoseStatus.Booked or DoseStatus.Missed).Select(d => (d.Sequence, d.TargetDate)));
 
-    /// <summary>
-    /// Switching between two forms of one drug (ocrelizumab IV → SC): the new protocol's minimum spacing counts from the old
-    /// regimen's last dose given. Null when the drugs differ, nothing was given, or the new protocol sets no spacing.
-    /// </summary>
-    private static (DateOnly LastGiven, DateOnly NotBefore, string Spacing, string Drug)? SwitchSpacing(Regimen old, ProtocolDefinition next)
-    {
-        var previous = ProtocolJson.Deserialize(old.ProtocolVersion!.DefinitionJson);
-        var lastGiven = old.Doses.Where(d => d.Status == DoseStatus.Given && d.GivenOn is not null).Max(d => d.GivenOn);
-        if (lastGiven is not { } last || next.MinSpacing is not { } spacing
-            || !string.Equals(previous.Drug.GenericName.Trim(), next.Drug.GenericName.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var interval = spacing.Interval;
-        var words = string.Create(CultureInfo.InvariantCulture, $"{interval.Value} {interval.Unit.ToString().ToLowerInvariant()}");
-        return (last, interval.AddTo(last), words, previous.Drug.GenericName);
-    }
+    /// <summary>The new protocol's minimum spacing from the old regimen's last dose given (same drug only).</summary>
+    private static SwitchSpacing? SpacingFrom(Regimen old, ProtocolDefinition next) => FormSwitch.Spacing(
+        ProtocolJson.Deserialize(old.ProtocolVersion!.DefinitionJson), next,
+        old.Doses.Where(d => d.Status == DoseStatus.Given && d.GivenOn is not null).Max(d => d.GivenOn));
 }
