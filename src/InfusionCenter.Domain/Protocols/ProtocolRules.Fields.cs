@@ -60,17 +60,17 @@ public static partial class ProtocolRules
 
         if (chairTime.PremedMinutes < 0)
         {
-            errors.Add(path.With(".premedMinutes"), "premedMinutes must not be negative");
+            errors.Add(path.With(".premedMinutes"), "the premedication time must not be negative");
         }
 
         if (chairTime.InfusionMinutes <= 0)
         {
-            errors.Add(path.With(".infusionMinutes"), "infusionMinutes must be greater than 0");
+            errors.Add(path.With(".infusionMinutes"), "the infusion time must be at least 1 minute");
         }
 
         if (chairTime.ObservationMinutes < 0)
         {
-            errors.Add(path.With(".observationMinutes"), "observationMinutes must not be negative");
+            errors.Add(path.With(".observationMinutes"), "the observation time must not be negative");
         }
 
         if (chairTime.PremedMinutes >= 0 && chairTime.InfusionMinutes > 0 && chairTime.ObservationMinutes >= 0

@@ -27,11 +27,11 @@ public static partial class ProtocolRules
 
             if (string.IsNullOrWhiteSpace(option.Code))
             {
-                errors.Add(path.Item(i, ".code"), "code is required");
+                errors.Add(path.Item(i, ".code"), "the option needs a code: lowercase letters, digits or '-' (e.g. shorter)");
             }
             else if (!IsSlug(option.Code))
             {
-                errors.Add(path.Item(i, ".code"), $"code must be 1–{MaxCodeLength} lowercase letters, digits or '-' (starting with a letter)");
+                errors.Add(path.Item(i, ".code"), $"the option's code must be 1–{MaxCodeLength} lowercase letters, digits or '-', starting with a letter (e.g. shorter)");
             }
             else
             {
@@ -39,7 +39,7 @@ public static partial class ProtocolRules
                 {
                     if (options[j] is { } other && string.Equals(other.Code, option.Code, StringComparison.Ordinal))
                     {
-                        errors.Add(path.Item(i, ".code"), $"duplicate option code '{option.Code}'");
+                        errors.Add(path.Item(i, ".code"), $"duplicate option code '{option.Code}': each way of giving the dose needs its own code");
                         break;
                     }
                 }
@@ -47,7 +47,7 @@ public static partial class ProtocolRules
 
             if (string.IsNullOrWhiteSpace(option.Name))
             {
-                errors.Add(path.Item(i, ".name"), "name is required");
+                errors.Add(path.Item(i, ".name"), "the option needs a name: what the nurse reads (e.g. Shorter infusion, about 2 h)");
             }
 
             ValidateChairTime(ref errors, path.Item(i, ".chairTime"), option.ChairTime);
@@ -62,13 +62,13 @@ public static partial class ProtocolRules
             }
             else if (!Enum.IsDefined(rule.Severity) || rule.Severity == InfusionReactionSeverity.None)
             {
-                errors.Add(path.Item(i, ".eligibility.severity"), "severity must be mild, moderate or severe (the least severe reaction that makes the option unavailable)");
+                errors.Add(path.Item(i, ".eligibility.severity"), "choose mild, moderate or severe: the least severe prior reaction that rules the option out");
             }
         }
 
         if (options.Count > 0 && !hasUnconditional)
         {
-            errors.Add(path, "at least one option must have no eligibility rule, so that every patient can be given the dose");
+            errors.Add(path, "at least one option must have no eligibility rule (be for every patient), so that every patient can be given the dose");
         }
     }
 }

@@ -1,3 +1,4 @@
+using InfusionCenter.Domain.Patients;
 using InfusionCenter.Domain.Protocols;
 using InfusionCenter.Testing;
 using InfusionCenter.Web.Features.Protocols;
@@ -15,7 +16,7 @@ public sealed class ProtocolWordsTests(AppFixture fixture) : IClassFixture<AppFi
     [
         .. Enum.GetNames<GateTiming>().Where(n => n != nameof(GateTiming.Periodic)), .. Enum.GetNames<MaintenanceAnchor>(),
         .. Enum.GetNames<CourseGapAnchor>(), .. Enum.GetNames<SpacingReference>(), nameof(DoseBasis.BodySurfaceArea),
-        nameof(DoseRoundingMode.Nearest), "privateRoom",
+        nameof(DoseRoundingMode.Nearest), "privateRoom", EligibilityRules.NoPriorReaction, nameof(InfusionReactionSeverity.Severe),
     ];
 
     [Fact]
@@ -39,6 +40,7 @@ public sealed class ProtocolWordsTests(AppFixture fixture) : IClassFixture<AppFi
         Check<SpacingReference>(r => ProtocolText.Spacing(r));
         Check<IntervalUnit>(ProtocolText.Unit);
         Check<DoseBasis>(ProtocolText.Basis);
+        Check<InfusionReactionSeverity>(ProtocolText.Severity);
 
         ProtocolText.Anchor(MaintenanceAnchor.PreviousDose).ShouldBe("after the previous dose");
         ProtocolText.Timing(GateTiming.BeforeEachDose).ShouldBe("before each dose");
@@ -92,6 +94,7 @@ public sealed class ProtocolWordsTests(AppFixture fixture) : IClassFixture<AppFi
         html.ShouldContain("every 24 weeks, counted from the first dose", Case.Sensitive);
         html.ShouldContain("Every 1 month after treatment, for 48 months after the last dose", Case.Sensitive);
         html.ShouldContain("Loading", Case.Sensitive); // step labels start with a capital
+        html.ShouldContain("only for patients with no prior severe infusion reaction on this drug", Case.Sensitive); // ocrelizumab's shorter infusion
         html.ShouldNotContain("data-testid=\"edit-protocol\""); // nurses read protocols; admins edit them
     }
 

@@ -117,18 +117,18 @@ public sealed class StepForm
     public ChairTimeForm ChairTime { get; set; } = new();
     public WindowForm Window { get; set; } = new();
 
-    /// <summary>The step's administration options, kept as they are (the editor does not edit them yet): saving keeps them.</summary>
-    public IReadOnlyList<AdministrationOption> Options { get; set; } = [];
+    /// <summary>Other ways of giving this dose, each with its own chair time (empty: the step's chair time only).</summary>
+    public List<OptionForm> Options { get; set; } = [];
 
     public static StepForm From(DoseStep s) => new()
     {
         DayOffset = s.DayOffset, Label = s.Label, Amount = AmountForm.From(s.Amount), ChairTime = ChairTimeForm.From(s.ChairTime), Window = WindowForm.From(s.Window),
-        Options = s.Options,
+        Options = s.Options.Select(OptionForm.From).ToList(),
     };
 
     public DoseStep ToStep() => new(DayOffset, Amount.ToAmount(), ChairTime.ToChairTime(), string.IsNullOrWhiteSpace(Label) ? "initial" : Label.Trim(), Window.ToWindow())
     {
-        Options = Options,
+        Options = Options.Select(o => o.ToOption()).ToList(),
     };
 }
 
@@ -143,14 +143,14 @@ public sealed class MaintenanceForm
     public WindowForm Window { get; set; } = new();
     public string Label { get; set; } = "maintenance";
 
-    /// <summary>The maintenance doses' administration options, kept as they are (the editor does not edit them yet).</summary>
-    public IReadOnlyList<AdministrationOption> Options { get; set; } = [];
+    /// <summary>Other ways of giving a maintenance dose, each with its own chair time (empty: the rule's chair time only).</summary>
+    public List<OptionForm> Options { get; set; } = [];
 
     public static MaintenanceForm From(MaintenanceRule m) => new()
     {
         IntervalValue = m.Interval.Value, IntervalUnit = m.Interval.Unit, Anchor = m.Anchor, Amount = AmountForm.From(m.Amount),
         ChairTime = ChairTimeForm.From(m.ChairTime), RepeatCount = m.RepeatCount, Window = WindowForm.From(m.Window), Label = m.Label,
-        Options = m.Options,
+        Options = m.Options.Select(OptionForm.From).ToList(),
     };
 
     public MaintenanceRule ToRule() => new()
@@ -162,7 +162,7 @@ public sealed class MaintenanceForm
         RepeatCount = RepeatCount,
         Window = Window.ToWindow(),
         Label = string.IsNullOrWhiteSpace(Label) ? "maintenance" : Label.Trim(),
-        Options = Options,
+        Options = Options.Select(o => o.ToOption()).ToList(),
     };
 }
 

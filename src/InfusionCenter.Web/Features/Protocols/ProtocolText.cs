@@ -1,3 +1,4 @@
+using InfusionCenter.Domain.Patients;
 using InfusionCenter.Domain.Protocols;
 using InfusionCenter.Web.Components.Shared;
 using InfusionCenter.Web.Data;
@@ -104,6 +105,27 @@ public static class ProtocolText
             + (gate.For is { } length ? $"for {Interval(length)} after the last dose" : "with no end"),
         _ => Timing(gate.Timing),
     });
+
+    /// <summary>A reaction severity as the option editor's select list shows it.</summary>
+    public static string Severity(InfusionReactionSeverity severity) => severity switch
+    {
+        InfusionReactionSeverity.None => "no reaction",
+        InfusionReactionSeverity.Mild => "mild",
+        InfusionReactionSeverity.Moderate => "moderate",
+        InfusionReactionSeverity.Severe => "severe",
+        _ => severity.ToString(),
+    };
+
+    /// <summary>Who may have a dose given with an option: "for every patient", "only for patients with no prior severe infusion reaction on this drug".</summary>
+    public static string Eligibility(EligibilityRule? rule) => rule switch
+    {
+        null => "for every patient",
+        { Code: EligibilityRules.NoPriorReaction, Severity: InfusionReactionSeverity.Mild } => "only for patients with no prior infusion reaction on this drug",
+        { Code: EligibilityRules.NoPriorReaction, Severity: InfusionReactionSeverity.Moderate } =>
+            "only for patients with no prior moderate or severe infusion reaction on this drug",
+        { Code: EligibilityRules.NoPriorReaction } => "only for patients with no prior severe infusion reaction on this drug",
+        _ => "only for patients who meet a condition this version of the app does not know",
+    };
 
     /// <summary>A stored label ("loading", "course day") as the start of a table cell.</summary>
     public static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
