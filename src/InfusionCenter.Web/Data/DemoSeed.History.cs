@@ -47,7 +47,7 @@ public static partial class DemoSeed
         var given = await db.Doses
             .Where(d => d.Status == DoseStatus.Given && d.GivenOn >= from && d.GivenOn < today && !db.Appointments.Any(a => a.DoseId == d.Id))
             .OrderBy(d => d.GivenOn).ThenBy(d => d.Id)
-            .Select(d => new { d.Id, Day = d.GivenOn!.Value, d.ChairMinutes, d.Regimen!.PatientId, Protocol = d.Regimen.ProtocolVersion!.Protocol!.Code })
+            .Select(d => new { d.Id, Day = d.GivenOn!.Value, d.ChairMinutes, d.Sequence, d.Regimen!.PatientId, Protocol = d.Regimen.ProtocolVersion!.Protocol!.Code })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var supplied = (await db.DrugSupplies.Select(s => s.DoseId).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
         // Appointments already in the window (a demo database started again weeks later has earlier bookings there): never overlap them.
@@ -55,6 +55,8 @@ public static partial class DemoSeed
         var taken = await db.Appointments.Where(a => a.StartsAt >= fromUtc && a.Status != AppointmentStatus.Cancelled && a.Status != AppointmentStatus.NoShow)
             .Select(a => new Taken(a.ChairId, a.PatientId, a.StartsAt, a.EndsAt)).ToListAsync(cancellationToken).ConfigureAwait(false);
         var n = 0;
+        var reactions = 0;
+        var reacted = new HashSet<int>();
         foreach (var day in given.Where(d => d.Day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !closed.Contains(d.Day)).GroupBy(d => d.Day))
         {
             foreach (var (dose, k) in day.Select((d, k) => (d, k)))
@@ -69,11 +71,26 @@ public static partial class DemoSeed
 
                 taken.Add(new Taken(chair.Value, dose.PatientId, start, end));
                 var actualEnd = end.AddMinutes(n % 3 == 0 ? 15 : 0);
+                // Reactions on ocrelizumab maintenance doses: the first severe (that patient's later doses lose the shorter
+                // infusion), the second mild (no effect); their infusions slowed and ran 30 minutes long.
+                var reaction = dose.Protocol == "ocrelizumab" && dose.Sequence >= 3 ? reactions++ switch
+                {
+                    0 => ReactionSeverity.Severe,
+                    1 => ReactionSeverity.Mild,
+                    _ => (ReactionSeverity?)null,
+                } : null;
+                if (reaction is not null)
+                {
+                    actualEnd = end.AddMinutes(30);
+                    reacted.Add(dose.PatientId);
+                }
+
                 db.Appointments.Add(new Appointment
                 {
                     PatientId = dose.PatientId, ChairId = chair.Value, DoseId = dose.Id, ProtocolCode = dose.Protocol, StartsAt = start, EndsAt = end,
                     Status = AppointmentStatus.Completed, BookedBy = HistoryBookedBy, BookedAt = start.AddDays(-14),
                     CheckedInAt = start.AddMinutes(-10), InChairAt = start, ActualStart = start, CompletedAt = actualEnd, ActualEnd = actualEnd,
+                    ReactionSeverity = reaction ?? ReactionSeverity.None, ReactionAction = reaction is null ? ReactionAction.None : ReactionAction.Slowed,
                 });
                 if (!supplied.Contains(dose.Id))
                 {
@@ -90,6 +107,12 @@ public static partial class DemoSeed
 
                 n++;
             }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var patientId in reacted)
+        {
+            await Features.Regimens.DoseOptions.ApplyAsync(db, patientId, null, cancellationToken).ConfigureAwait(false);
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -124,18 +124,20 @@ public static partial class DemoSeed
             return;
         }
 
-        var patients = await db.Patients.OrderBy(p => p.Mrn).Select(p => p.Id).Take(14).ToListAsync(cancellationToken).ConfigureAwait(false);
-        (string Protocol, int WeeksAgo)[] plans =
+        var patients = await db.Patients.OrderBy(p => p.Mrn).Select(p => p.Id).Take(16).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // The newer forms (issue 14) start so that none of their doses is due in the next weeks: the demo bookings stay as they were.
+        (string Protocol, int DaysAgo)[] plans =
         [
-            ("ocrelizumab", 30), ("natalizumab", 20), ("ocrelizumab", 2), ("ublituximab", 10), ("natalizumab", 9),
-            ("mitoxantrone", 40), ("ocrelizumab", 60), ("alemtuzumab", 50), ("natalizumab", 3), ("ublituximab", 1),
-            ("methylprednisolone", 0), ("natalizumab", 50), ("ocrelizumab", 0), ("natalizumab", 0),
+            ("ocrelizumab", 210), ("natalizumab", 140), ("ocrelizumab", 14), ("ublituximab", 70), ("natalizumab", 63),
+            ("mitoxantrone", 280), ("ocrelizumab", 420), ("alemtuzumab", 350), ("natalizumab", 21), ("ublituximab", 7),
+            ("methylprednisolone", 0), ("natalizumab", 350), ("ocrelizumab", 0), ("natalizumab", 0),
+            ("ocrelizumab-sc", 182), ("natalizumab-sztn", 117),
         ];
         for (var i = 0; i < Math.Min(patients.Count, plans.Length); i++)
         {
-            var start = today.AddDays(-7 * plans[i].WeeksAgo);
+            var start = today.AddDays(-plans[i].DaysAgo);
             var regimen = await regimens.EnrolAsync(patients[i], new EnrolRequest { Protocol = plans[i].Protocol, Start = start }, cancellationToken).ConfigureAwait(false);
-            if (plans[i].Protocol == "natalizumab")
+            if (plans[i].Protocol.StartsWith("natalizumab", StringComparison.Ordinal))
             {
                 // TOUCH authorization on file; one lapses soon so the worklist shows the warning.
                 var patient = await db.Patients.FirstAsync(p => p.Id == patients[i], cancellationToken).ConfigureAwait(false);
