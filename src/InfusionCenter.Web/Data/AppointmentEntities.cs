@@ -104,6 +104,12 @@ public sealed partial class Appointment
 
     public string? Notes { get; set; }
 
+    /// <summary>
+    /// The iCalendar SEQUENCE of this appointment's event: 0 when booked, one more on every change of its time or chair and
+    /// on its cancellation (set by <c>CalendarStamp</c> at save), so a calendar that got an earlier version takes the update.
+    /// </summary>
+    public int CalendarSequence { get; set; }
+
     public uint RowVersion { get; set; }
 }
 

@@ -56,6 +56,10 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("booked_by");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
+
                     b.Property<string>("CancelReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")

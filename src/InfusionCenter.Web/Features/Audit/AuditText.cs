@@ -45,7 +45,7 @@ public static class AuditText
         ["MaxStartsPerNursePer30Minutes"] = "Starts per nurse per 30 minutes (max)", ["TimeZone"] = "Time zone", ["Kind"] = "Kind",
         ["StopReason"] = "Calendar ends because", ["InChairAt"] = "In chair at", ["Note"] = "Note",
         ["OptionCode"] = "Way of giving", ["OptionChosenBy"] = "Way of giving chosen by", ["RebookReason"] = "Re-book because",
-        ["PreferShorterOptions"] = "Shortest eligible way by default",
+        ["PreferShorterOptions"] = "Shortest eligible way by default", ["CalendarSequence"] = "Calendar file version",
     };
 
     /// <summary>Fields holding an enum value: shown as words ("InChair" -> "In chair").</summary>
