@@ -106,7 +106,7 @@ public sealed partial class Appointment
 
     /// <summary>
     /// The iCalendar SEQUENCE of this appointment's event: 0 when booked, one more on every change of its time or chair and
-    /// on its cancellation (set by <c>CalendarStamp</c> at save), so a calendar that got an earlier version takes the update.
+    /// on its cancellation (set by <c>OutboxInterceptor</c> at save), so a calendar that got an earlier version takes the update.
     /// </summary>
     public int CalendarSequence { get; set; }
 

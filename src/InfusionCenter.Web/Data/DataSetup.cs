@@ -43,7 +43,7 @@ public static class DataSetup
         builder.Services.AddSingleton<AccountChangeInterceptor>();
         builder.Services.AddDbContextFactory<InfusionDbContext>((services, options) => options
             .UseInfusionDatabase(connectionString)
-            .AddInterceptors(services.GetRequiredService<Features.Messages.CalendarStamp>(), services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<AccountChangeInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<Features.Messages.OutboxInterceptor>(), services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<AccountChangeInterceptor>()));
         // ASP.NET Core Identity's stores take a scoped context.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<InfusionDbContext>>().CreateDbContext());
         builder.Services.AddHealthChecks().AddDbContextCheck<InfusionDbContext>("database");

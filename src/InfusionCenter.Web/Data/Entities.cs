@@ -41,6 +41,20 @@ public sealed class Patient
     /// <summary>Contact email address; null when not on file.</summary>
     public string? Email { get; set; }
 
+    /// <summary>How the patient wants appointment reminders (email; SMS is recorded but not sent yet); None: no preference.</summary>
+    public ReminderChannel ReminderChannel { get; set; }
+
+    /// <summary>When the patient's consent to reminders was recorded, and by whom (null: never consented).</summary>
+    public DateOnly? ReminderConsentOn { get; set; }
+
+    public string? ReminderConsentBy { get; set; }
+
+    /// <summary>The day the patient asked for no more reminders (null: not opted out); consenting again clears it.</summary>
+    public DateOnly? RemindersOptedOutOn { get; set; }
+
+    /// <summary>Reminders go out: consent on file, not opted out since.</summary>
+    public bool WantsReminders => ReminderConsentOn is not null && RemindersOptedOutOn is null;
+
     public const int MaxPhoneLength = 32;
 
     /// <summary>The longest address SMTP allows (RFC 5321 path limit).</summary>
@@ -114,6 +128,12 @@ public sealed class Clinic
     /// default (ocrelizumab's 2-hour infusion); false = the protocol's first eligible option (the standard one).
     /// </summary>
     public bool PreferShorterOptions { get; set; } = true;
+
+    /// <summary>Patients who consented hear from the clinic (confirmation, reminders, changes); off until an admin switches it on.</summary>
+    public bool RemindersEnabled { get; set; }
+
+    /// <summary>Reminders this many days before each appointment (default 21, 3 and 1).</summary>
+    public List<int> ReminderDays { get; set; } = [21, 3, 1];
 
     public uint RowVersion { get; set; }
 }

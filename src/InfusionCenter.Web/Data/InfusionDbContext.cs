@@ -24,6 +24,8 @@ public sealed class InfusionDbContext(DbContextOptions<InfusionDbContext> option
 
     public DbSet<Clinic> Clinics => Set<Clinic>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     public DbSet<OpeningHours> OpeningHours => Set<OpeningHours>();
 
     public DbSet<DrugEntity> Drugs => Set<DrugEntity>();

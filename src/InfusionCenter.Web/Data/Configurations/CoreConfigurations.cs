@@ -12,6 +12,9 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => p.Mrn).IsUnique();
         builder.Property(p => p.GivenName).HasMaxLength(100);
         builder.Property(p => p.FamilyName).HasMaxLength(100);
+        builder.Property(p => p.ReminderChannel).HasConversion<string>().HasMaxLength(10).HasDefaultValue(ReminderChannel.None);
+        builder.Property(p => p.ReminderConsentBy).HasMaxLength(256);
+        builder.Ignore(p => p.WantsReminders);
         builder.Property(p => p.HeightCm).HasPrecision(5, 1);
         builder.Property(p => p.WeightKg).HasPrecision(5, 1);
         builder.HasIndex(p => new { p.FamilyName, p.GivenName });
@@ -48,6 +51,7 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         builder.Property(c => c.ReverifyMonth).HasDefaultValue(1);
         builder.Property(c => c.ReverifyDay).HasDefaultValue(1);
         builder.Property(c => c.PreferShorterOptions).HasDefaultValue(true);
+        builder.Property(c => c.ReminderDays).HasDefaultValueSql("'{21,3,1}'::integer[]");
         builder.Property(c => c.Name).HasMaxLength(120);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         // The name this column has had since the first migration (the naming convention would now drop the "_" before "minutes").

@@ -24,6 +24,12 @@ public sealed record ClinicSettingsModel
 
     /// <summary>Doses that can be given more than one way get the shortest eligible way by default (else the protocol's first).</summary>
     public bool PreferShorterOptions { get; set; } = true;
+
+    /// <summary>Patients who consented get a confirmation, reminders and changes by email.</summary>
+    public bool RemindersEnabled { get; set; }
+
+    /// <summary>Days before each appointment the reminders go, as typed ("21, 3, 1").</summary>
+    public string? ReminderDays { get; set; } = "21, 3, 1";
     public List<DayHoursModel> Hours { get; set; } = [];
     public uint RowVersion { get; set; }
 }
@@ -37,8 +43,27 @@ public sealed class ClinicSettingsValidator : AbstractValidator<ClinicSettingsMo
         RuleFor(m => m.DefaultNursesOnShift).InclusiveBetween(0, 100).WithMessage("Nurses on shift must be between 0 and 100.");
         RuleFor(m => m.MaxPatientsPerNurse).InclusiveBetween(1, 20).WithMessage("Patients per nurse must be between 1 and 20.");
         RuleFor(m => m.MaxStartsPerNursePer30Minutes).InclusiveBetween(1, 10).WithMessage("Starts per nurse per 30 minutes must be between 1 and 10.");
+        RuleFor(m => m.ReminderDays).Must(d => ParseDays(d) is not null)
+            .WithMessage("Enter up to 5 different numbers of days between 1 and 60, separated by commas (e.g. 21, 3, 1).");
         // Shown on the day's row (the bridge's field "Hours[i]"), so the message need not name the day.
         RuleForEach(m => m.Hours).Must(h => !h.Open || h.Closes > h.Opens).WithMessage((_, h) => $"Closing must be after opening ({h.Opens:HH\\:mm}).");
+    }
+
+    /// <summary>"21, 3, 1" -> [21, 3, 1] (largest first); empty -> no reminders ([]); null when not valid.</summary>
+    public static List<int>? ParseDays(string? text)
+    {
+        var days = new List<int>();
+        foreach (var part in (text ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day) || day is < 1 or > 60 || days.Contains(day))
+            {
+                return null;
+            }
+
+            days.Add(day);
+        }
+
+        return days.Count > 5 ? null : days.OrderDescending().ToList();
     }
 
     private static bool BeAZone(string? id)

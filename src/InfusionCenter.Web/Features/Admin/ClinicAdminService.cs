@@ -28,6 +28,8 @@ public sealed class ClinicAdminService(
             MaxPatientsPerNurse = clinic?.MaxPatientsPerNurse ?? 4,
             MaxStartsPerNursePer30Minutes = clinic?.MaxStartsPerNursePer30Minutes ?? 2,
             PreferShorterOptions = clinic?.PreferShorterOptions ?? true,
+            RemindersEnabled = clinic?.RemindersEnabled ?? false,
+            ReminderDays = string.Join(", ", clinic?.ReminderDays ?? [21, 3, 1]),
             RowVersion = clinic?.RowVersion ?? 0,
             Hours = Week.Select(day => clinic?.OpeningHours.FirstOrDefault(h => h.Weekday == day) is { } h
                 ? new DayHoursModel { Weekday = day, Open = true, Opens = h.Opens, Closes = h.Closes }
@@ -55,6 +57,8 @@ public sealed class ClinicAdminService(
         clinic.DefaultNursesOnShift = model.DefaultNursesOnShift;
         clinic.MaxPatientsPerNurse = model.MaxPatientsPerNurse;
         clinic.MaxStartsPerNursePer30Minutes = model.MaxStartsPerNursePer30Minutes;
+        clinic.RemindersEnabled = model.RemindersEnabled;
+        clinic.ReminderDays = ClinicSettingsValidator.ParseDays(model.ReminderDays) ?? clinic.ReminderDays;
         var preferenceChanged = clinic.Id != 0 && clinic.PreferShorterOptions != model.PreferShorterOptions;
         clinic.PreferShorterOptions = model.PreferShorterOptions;
         if (preferenceChanged)

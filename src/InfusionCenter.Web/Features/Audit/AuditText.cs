@@ -46,6 +46,8 @@ public static class AuditText
         ["StopReason"] = "Calendar ends because", ["InChairAt"] = "In chair at", ["Note"] = "Note",
         ["OptionCode"] = "Way of giving", ["OptionChosenBy"] = "Way of giving chosen by", ["RebookReason"] = "Re-book because",
         ["PreferShorterOptions"] = "Shortest eligible way by default", ["CalendarSequence"] = "Calendar file version",
+        ["RemindersEnabled"] = "Appointment emails", ["ReminderDays"] = "Reminder days before", ["ReminderChannel"] = "Reminders by",
+        ["ReminderConsentOn"] = "Consent to reminders on", ["ReminderConsentBy"] = "Consent recorded by", ["RemindersOptedOutOn"] = "Opted out of reminders on",
     };
 
     /// <summary>Fields holding an enum value: shown as words ("InChair" -> "In chair").</summary>

@@ -112,9 +112,9 @@ public sealed partial class UpdatePatientValidator : AbstractValidator<UpdatePat
 
     internal static bool NoNul(string? text) => text is null || !text.Contains('\0', StringComparison.Ordinal);
 
-    private static bool IsPhone(string phone) => PhonePattern().IsMatch(phone) && phone.Count(char.IsAsciiDigit) >= 3;
+    internal static bool IsPhone(string phone) => PhonePattern().IsMatch(phone) && phone.Count(char.IsAsciiDigit) >= 3;
 
-    private static bool IsEmail(string email) => EmailPattern().IsMatch(email);
+    internal static bool IsEmail(string email) => EmailPattern().IsMatch(email);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9 ().\-]+$")]
     private static partial System.Text.RegularExpressions.Regex PhonePattern();
