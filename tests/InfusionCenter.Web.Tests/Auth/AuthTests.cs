@@ -61,6 +61,7 @@ public sealed class AuthTests(AppFixture fixture) : IClassFixture<AppFixture>
         new("GET /api/capacity/daily", _ => Get("/api/capacity/daily?from=2026-11-01&to=2026-11-30"), [M, D]),
         new("GET /api/capacity/{table}.csv", _ => Get("/api/capacity/daily.csv?from=2026-11-01&to=2026-11-30"), [M, D]),
         new("GET /api/capacity/readiness", _ => Get("/api/capacity/readiness?from=2026-11-01&to=2026-11-30"), [M, D]),
+        new("GET /api/capacity/savings", _ => Get("/api/capacity/savings?from=2026-11-01&to=2026-11-30"), [M, D]),
         new("GET /api/doses/{id}/readiness", c => Get($"/api/doses/{c.DoseId}/readiness"), [N, C, M, D]),
         new("GET /api/intake", _ => Get("/api/intake"), [N, C, M, D]),
         new("GET /api/readiness/expiring", _ => Get("/api/readiness/expiring?days=30"), [N, C, M, D]),

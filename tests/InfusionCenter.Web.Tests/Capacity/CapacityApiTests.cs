@@ -24,6 +24,7 @@ public sealed class CapacityApiTests(CapacityFixture fixture)
         { "outcomes", "outcome,appointments,share" },
         { "drugs", "protocol,appointments,chairHours," },
         { "forecast", "weekStart,capacityChairHours,bookedChairHours,plannedChairHours,plannedDoses,demandChairHours,load,status" },
+        { "savings", "protocol,drug,way,comparedWith,givenDoses,givenHours,bookedDoses,bookedHours,plannedDoses,plannedHours" },
     };
 
     [Theory]

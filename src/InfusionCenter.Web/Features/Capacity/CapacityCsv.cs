@@ -10,7 +10,10 @@ namespace InfusionCenter.Web.Features.Capacity;
 public static class CapacityCsv
 {
     /// <summary>The tables <c>GET /api/capacity/{table}.csv</c> serves.</summary>
-    public static readonly IReadOnlyList<string> Tables = ["daily", "weekdays", "heatmap", "nurse-load", "outcomes", "drugs", "forecast"];
+    public static readonly IReadOnlyList<string> Tables = ["daily", "weekdays", "heatmap", "nurse-load", "outcomes", "drugs", "forecast", SavingsTable];
+
+    /// <summary>The chair time saved (<see cref="ChairTimeSavedService"/>): not part of the dashboard's figures, written by <see cref="Savings"/>.</summary>
+    public const string SavingsTable = "savings";
 
     public static bool IsTable(string table) => Tables.Contains(table, StringComparer.Ordinal);
 
@@ -33,6 +36,19 @@ public static class CapacityCsv
             d.Forecast.Weeks.Select(x => new object?[] { x.WeekStart, x.CapacityChairHours, x.BookedChairHours, x.PlannedChairHours, x.PlannedDoses, x.DemandChairHours, x.Load, x.Status.ToString().ToLowerInvariant() })),
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, "unknown capacity table"),
     };
+
+    /// <summary>
+    /// The chair time saved per protocol and way (shorter, sc), then one "All" row: doses and hours saved, given and booked in the
+    /// range and planned (due in the range, not booked yet).
+    /// </summary>
+    public static string Savings(ChairTimeSaved s) => Csv(
+        ["protocol", "drug", "way", "comparedWith", "givenDoses", "givenHours", "bookedDoses", "bookedHours", "plannedDoses", "plannedHours"],
+        s.ByProtocol.Select(x => new object?[]
+            {
+                x.Protocol, x.Name, x.Way.ToString().ToLowerInvariant(), x.ComparedWithName,
+                x.Given.Doses, x.Given.Hours, x.Booked.Doses, x.Booked.Hours, x.Planned.Doses, x.Planned.Hours,
+            })
+            .Append(["", "All", "", "", s.Given.Doses, s.Given.Hours, s.Booked.Doses, s.Booked.Hours, s.Planned.Doses, s.Planned.Hours]));
 
     private static string Csv(string[] header, IEnumerable<object?[]> rows)
     {

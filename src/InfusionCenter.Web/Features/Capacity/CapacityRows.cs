@@ -63,3 +63,14 @@ internal sealed class ForecastRow
     public int Items { get; set; }
     public double ChairMinutes { get; set; }
 }
+
+/// <summary><see cref="CapacitySql.ChairTimeSaved"/>: doses per kind (given, booked, planned), protocol version, sequence, option and chair minutes.</summary>
+internal sealed class SavingRow
+{
+    public string Kind { get; set; } = "";
+    public int VersionId { get; set; }
+    public int Sequence { get; set; }
+    public string? OptionCode { get; set; }
+    public int ChairMinutes { get; set; }
+    public int Doses { get; set; }
+}
