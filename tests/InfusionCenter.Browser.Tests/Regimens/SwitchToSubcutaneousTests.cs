@@ -37,6 +37,13 @@ public sealed class SwitchToSubcutaneousTests(BrowserFixture browser, LiveAppFix
         return patientId;
     }
 
+    /// <summary>Opens another page and waits for its circuit (a click on the prerendered page is lost).</summary>
+    private static async Task GoToAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.GetByTestId("interactive").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+    }
+
     private static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name), FullPage = true });
 
@@ -75,7 +82,7 @@ public sealed class SwitchToSubcutaneousTests(BrowserFixture browser, LiveAppFix
         await ShotAsync(page, "switch-iv-to-sc-patient.png");
 
         // Book it from the due list: the best slot.
-        await page.GotoAsync("/worklist");
+        await GoToAsync(page, "/worklist");
         var row = page.GetByTestId("worklist").Locator("tr", new LocatorLocatorOptions { HasText = "Subcutis" });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync("1 h 40");
@@ -95,7 +102,7 @@ public sealed class SwitchToSubcutaneousTests(BrowserFixture browser, LiveAppFix
         var end = TimeZoneInfo.ConvertTime(booked.EndsAt, zone);
 
         // The board of that day: a short block, 100 minutes long.
-        await page.GotoAsync($"/board/{start:yyyy-MM-dd}");
+        await GoToAsync(page, $"/board/{start:yyyy-MM-dd}");
         var block = page.GetByTestId("board-block").Filter(new LocatorFilterOptions { HasText = "Subcutis" });
         await Expect(block).ToHaveCountAsync(1);
         await Expect(block).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfusionCenter.Domain.Calendars;
 using InfusionCenter.Web.Data;
 using InfusionCenter.Web.Features.Protocols;
 
@@ -7,7 +8,7 @@ namespace InfusionCenter.Web.Features.Regimens;
 /// <summary>
 /// Switching between two forms of one drug (ocrelizumab IV → Ocrevus Zunovo, natalizumab → Tyruko): the new form's first
 /// dose is due when the old regimen's next dose was (DOMAIN.md), which is also what the switch does without a start
-/// (<see cref="RegimenService.SwitchStart"/>). The enrol dialog pre-fills that date and says why.
+/// (<see cref="RegimenService.SwitchStart"/>, Domain <see cref="FormSwitch"/>). The enrol dialog pre-fills that date and says why.
 /// </summary>
 /// <param name="Start">The old regimen's next dose still to give (its target date, even when that has passed).</param>
 /// <param name="LastGiven">The old regimen's last dose given, if any.</param>
@@ -23,15 +24,16 @@ public sealed record SwitchSuggestion(DateOnly Start, DateOnly? LastGiven, strin
             return null;
         }
 
-        var next = from.Doses.Where(d => d.Status is DoseStatus.Planned or DoseStatus.Booked or DoseStatus.Missed).OrderBy(d => d.Sequence).FirstOrDefault();
-        if (next is null)
+        // The same rule as the switch itself (Domain FormSwitch), on the doses the dialog shows.
+        var next = FormSwitch.DefaultStart(from.Doses.Where(d => d.Status is DoseStatus.Planned or DoseStatus.Booked or DoseStatus.Missed).Select(d => (d.Sequence, d.Date)));
+        if (next is not { } start)
         {
             return null;
         }
 
         var lastGiven = from.Doses.Where(d => d.Status == DoseStatus.Given && d.GivenOn is not null).Max(d => d.GivenOn);
         var form = IsIv(from.ProtocolName) && !IsIv(to.Name) ? "IV" : fromProtocol.BrandName ?? from.ProtocolName;
-        return new SwitchSuggestion(next.Date, lastGiven, form);
+        return new SwitchSuggestion(start, lastGiven, form);
     }
 
     /// <summary>
