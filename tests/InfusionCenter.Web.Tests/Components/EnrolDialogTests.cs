@@ -149,8 +149,8 @@ public sealed class EnrolDialogTests(AppFixture fixture) : IClassFixture<AppFixt
         }, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true }));
         host.WaitForAssertion(() => host.Find("[data-testid=switch-note]").TextContent.ShouldContain("Switching from"));
         host.Find("[data-testid=save-regimen]").TextContent.Trim().ShouldBe("Stop and enrol");
-        // The new regimen starts by default when the old one's next dose was due.
-        host.Find("input[data-testid=start-date]").GetAttribute("value").ShouldBe(today.AddDays(7).ToString("yyyy-MM-dd"));
+        // The new regimen starts by default when the old one's next dose was due (set once the dialog has loaded).
+        host.WaitForAssertion(() => host.Find("input[data-testid=start-date]").GetAttribute("value").ShouldBe(today.AddDays(7).ToString("yyyy-MM-dd")));
         await host.InvokeAsync(() => host.FindComponent<MudSelect<string>>().Instance.SelectOption("ocrelizumab"));
         host.WaitForAssertion(() => host.FindAll("[data-testid=preview-date]").ShouldNotBeEmpty());
 

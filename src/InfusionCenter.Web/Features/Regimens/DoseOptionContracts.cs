@@ -1,3 +1,4 @@
+using FluentValidation;
 using InfusionCenter.Web.Data;
 
 namespace InfusionCenter.Web.Features.Regimens;
@@ -20,7 +21,20 @@ public sealed record ChooseOptionRequest
     public string? Option { get; set; }
 }
 
+/// <summary>The "how it's given" dialog's rule (the service says the same for the API).</summary>
+public sealed class ChooseOptionRequestValidator : AbstractValidator<ChooseOptionRequest>
+{
+    public ChooseOptionRequestValidator() => RuleFor(r => r.Option).NotEmpty().WithMessage("Choose how the dose is to be given.");
+}
+
 /// <summary>One infusion reaction recorded at a completed visit (GET /api/patients/{id}/reactions).</summary>
 /// <param name="Drug">The drug's generic name; <paramref name="Protocol"/> the protocol's name (IV or under the skin).</param>
 public sealed record ReactionDto(
-    int AppointmentId, DateOnly Date, string Drug, string Protocol, int Sequence, ReactionSeverity Severity, ReactionAction? Action, decimal? AmountGiven);
+    int AppointmentId, DateOnly Date, string Drug, string Protocol, int Sequence, ReactionSeverity Severity, ReactionAction? Action, decimal? AmountGiven)
+{
+    /// <summary>The protocol's code (for its drug colour).</summary>
+    public string? ProtocolCode { get; init; }
+
+    /// <summary>The unit of <see cref="AmountGiven"/> (the dose's unit, e.g. "mg").</summary>
+    public string? Unit { get; init; }
+}

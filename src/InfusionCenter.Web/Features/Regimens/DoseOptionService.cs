@@ -13,7 +13,7 @@ namespace InfusionCenter.Web.Features.Regimens;
 /// The ways a dose can be given (administration options): what the patient is eligible for and why, the nurse's choice
 /// (a booked dose's appointment takes the option's chair time in the same transaction), and the reactions history.
 /// </summary>
-public sealed class DoseOptionService(
+public sealed partial class DoseOptionService(
     IDbContextFactory<InfusionDbContext> dbFactory,
     ClinicCalendarService clinicCalendar,
     BoardEvents boardEvents,
@@ -45,10 +45,15 @@ public sealed class DoseOptionService(
             .Select(a => new
             {
                 a.Id, a.StartsAt, a.Dose!.GivenOn, a.Dose.Sequence, Drug = a.Dose.Regimen!.ProtocolVersion!.Protocol!.Drug!.GenericName,
-                Protocol = a.Dose.Regimen.ProtocolVersion.Name, Severity = a.ReactionSeverity!.Value, a.ReactionAction, a.AmountGiven,
+                Protocol = a.Dose.Regimen.ProtocolVersion.Name, Code = a.Dose.Regimen.ProtocolVersion.Protocol.Code, Severity = a.ReactionSeverity!.Value,
+                a.ReactionAction, a.AmountGiven, a.Dose.Unit,
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new ReactionDto(r.Id, r.GivenOn ?? DateOnly.FromDateTime(r.StartsAt), r.Drug, r.Protocol, r.Sequence, r.Severity, r.ReactionAction, r.AmountGiven)).ToList();
+        return rows.Select(r => new ReactionDto(r.Id, r.GivenOn ?? DateOnly.FromDateTime(r.StartsAt), r.Drug, r.Protocol, r.Sequence, r.Severity, r.ReactionAction, r.AmountGiven)
+        {
+            ProtocolCode = r.Code,
+            Unit = r.Unit,
+        }).ToList();
     }
 
     /// <summary>
@@ -148,9 +153,11 @@ public sealed class DoseOptionService(
         return day;
     }
 
-    private static DoseOptionsDto ToDto(Dose dose, IReadOnlyList<RecordedReaction> history, bool preferShorter)
+    private static DoseOptionsDto ToDto(Dose dose, IReadOnlyList<RecordedReaction> history, bool preferShorter) =>
+        ToDto(dose, ProtocolJson.Deserialize(dose.Regimen!.ProtocolVersion!.DefinitionJson), history, preferShorter);
+
+    private static DoseOptionsDto ToDto(Dose dose, ProtocolDefinition definition, IReadOnlyList<RecordedReaction> history, bool preferShorter)
     {
-        var definition = ProtocolJson.Deserialize(dose.Regimen!.ProtocolVersion!.DefinitionJson);
         var options = definition.OptionsForDose(dose.Sequence);
         // A given dose is judged as it was then (reactions before it); the others with everything recorded so far.
         var evaluated = AdministrationEligibility.Evaluate(options, definition.Drug, history, dose.Status == DoseStatus.Given ? dose.GivenOn : null);
