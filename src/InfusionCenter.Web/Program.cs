@@ -12,6 +12,7 @@ using InfusionCenter.Web.Features.Messages;
 using InfusionCenter.Web.Features.Monitoring;
 using InfusionCenter.Web.Features.Regimens;
 using InfusionCenter.Web.Features.SafetyChecks;
+using InfusionCenter.Web.Features.Today;
 using InfusionCenter.Web.Features.Worklist;
 using InfusionCenter.Web.Features.Audit;
 using InfusionCenter.Web.Features.Auth;
@@ -74,6 +75,7 @@ builder.Services.AddSafetyChecks();
 builder.Services.AddMonitoring();
 builder.Services.AddWorklist();
 builder.Services.AddBoard();
+builder.Services.AddToday();
 builder.Services.AddCapacity();
 // Every request and form validator (stateless, so one instance each), found by assembly scan.
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);

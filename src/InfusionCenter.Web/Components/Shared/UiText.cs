@@ -128,6 +128,75 @@ public static class UiText
     /// <summary>Chair time as nurses say it: "45 min", "2 h", "3 h 30".</summary>
     public static string Duration(int minutes) => minutes >= 60 ? $"{minutes / 60} h{(minutes % 60 > 0 ? $" {minutes % 60:00}" : "")}" : $"{minutes} min";
 
+    /// <summary>
+    /// An administration option as lists and board blocks show it, beside the chair time that already says how long:
+    /// its name without the explanation or the infusion time ("Shorter (about 2 h) — no prior serious infusion reaction"
+    /// → "Shorter"); null without an option.
+    /// </summary>
+    public static string? OptionLabel(string? optionName)
+    {
+        if (OptionTitle(optionName) is not { } title)
+        {
+            return null;
+        }
+
+        var paren = title.IndexOf(" (", StringComparison.Ordinal);
+        return paren > 0 ? title[..paren] : title;
+    }
+
+    /// <summary>An option's name without its explanation ("Shorter (about 2 h)"), for headers and tooltips; null without one.</summary>
+    public static string? OptionTitle(string? optionName)
+    {
+        if (string.IsNullOrWhiteSpace(optionName))
+        {
+            return null;
+        }
+
+        var dash = optionName.IndexOf(" — ", StringComparison.Ordinal);
+        return (dash > 0 ? optionName[..dash] : optionName).Trim();
+    }
+
+    /// <summary>A dose's chair time with the way it is given in front when it has options: "Shorter · 3 h 45", or "3 h 45".</summary>
+    public static string ChairTime(int minutes, string? optionName) =>
+        OptionLabel(optionName) is { } option ? $"{option} · {Duration(minutes)}" : Duration(minutes);
+
+    /// <summary>
+    /// Why a booking must be redone, short enough for a list line: the cause without the booking's and the fix's details
+    /// ("Booked for 3 h 45 min as Shorter (about 2 h); not eligible: severe infusion reaction recorded on 2026-11-23
+    /// (dose 3). Needs …" → "Severe infusion reaction recorded on 2026-11-23 (dose 3)"); any other wording is cut at a
+    /// word. Show the whole reason beside it (a tooltip).
+    /// </summary>
+    public static string ShortReason(string reason, int max = 90)
+    {
+        var text = reason.Trim();
+        var semicolon = text.IndexOf("; ", StringComparison.Ordinal);
+        if (semicolon > 0 && semicolon + 2 < text.Length)
+        {
+            text = text[(semicolon + 2)..];
+        }
+
+        const string notEligible = "not eligible: ";
+        if (text.StartsWith(notEligible, StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[notEligible.Length..];
+        }
+
+        var stop = text.IndexOf(". ", StringComparison.Ordinal);
+        text = (stop > 0 ? text[..stop] : text).TrimEnd('.');
+        if (text.Length == 0)
+        {
+            text = reason.Trim();
+        }
+
+        if (text.Length > max)
+        {
+            var cut = text.LastIndexOf(' ', max - 1);
+            text = (cut > max / 2 ? text[..cut] : text[..(max - 1)]).TrimEnd(',', ';', ':') + "…";
+        }
+
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
     /// <summary>Enter or Space on a focused row, block or free stretch acts like a click (keyboard users).</summary>
     public static Task OnKeyAsync(KeyboardEventArgs e, Func<Task> action) => e.Key is "Enter" or " " ? action() : Task.CompletedTask;
 }

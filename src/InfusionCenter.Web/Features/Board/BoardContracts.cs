@@ -50,11 +50,13 @@ public sealed record DayListChair(int ChairId, string Name, ChairKind Kind, IRea
 
 /// <summary>
 /// One appointment on the day list: times in clinic time, the patient's full name and MRN, the drug, the dose and its
-/// amount, and the pre-infusion checks not yet confirmed (none once the infusion is completed).
+/// amount, the way it is given (<paramref name="OptionName"/>, when the dose has options), the pre-infusion checks not yet
+/// confirmed (none once the infusion is completed), and why the booking must be redone (<paramref name="RebookReason"/>).
 /// </summary>
 public sealed record DayListRow(
     int AppointmentId, TimeOnly Start, TimeOnly End, string PatientName, string Mrn, string ChairName,
-    string? Drug, string? Protocol, string? Dose, string? Amount, AppointmentStatus Status, IReadOnlyList<DayListCheck> OpenChecks);
+    string? Drug, string? Protocol, string? Dose, string? Amount, AppointmentStatus Status, IReadOnlyList<DayListCheck> OpenChecks,
+    string? OptionName = null, string? RebookReason = null);
 
 /// <summary>A pre-infusion check still open: its words, and whether it blocks the infusion or is advisory.</summary>
 public sealed record DayListCheck(string Label, bool Blocking);

@@ -83,7 +83,8 @@ public sealed class BoardService(
         a.Status,
         a.Status == AppointmentStatus.Completed
             ? []
-            : checks.Where(c => !c.Confirmed).OrderByDescending(c => c.Blocking).Select(c => new DayListCheck(c.Label, c.Blocking)).ToList());
+            : checks.Where(c => !c.Confirmed).OrderByDescending(c => c.Blocking).Select(c => new DayListCheck(c.Label, c.Blocking)).ToList(),
+        a.OptionName, a.RebookReason);
 
     private static bool IsGone(AppointmentStatus status) => status is AppointmentStatus.Cancelled or AppointmentStatus.NoShow;
 }

@@ -58,7 +58,7 @@ public sealed partial class AppointmentService
         var record = await db.IdempotencyRecords.SingleAsync(r => r.User == user && r.Operation == BookOperation && r.Key == key, cancellationToken);
         var (appointments, settings, warnings) = await BookOnAsync(db, request, user, cancellationToken);
         var ids = appointments.Select(a => a.Id).ToList();
-        var booked = BookingReply.From(await Project(db.Appointments.Where(a => ids.Contains(a.Id)), settings, cancellationToken));
+        var booked = BookingReply.From(await Project(db, db.Appointments.Where(a => ids.Contains(a.Id)), settings, cancellationToken));
         var reply = booked with { Body = booked.Body with { Warnings = warnings } };
         record.StatusCode = StatusCodes.Status201Created;
         record.Location = reply.Location;

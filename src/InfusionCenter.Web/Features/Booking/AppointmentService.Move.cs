@@ -53,7 +53,9 @@ public sealed partial class AppointmentService
         foreach (var item in group)
         {
             var startLocal = settings.ToLocal(item.StartsAt) + shift;
-            var minutes = (int)(item.EndsAt - item.StartsAt).TotalMinutes;
+            // A booking to redo (its dose's way of giving now needs longer) is redone by the move: it takes the dose's chair time.
+            var redo = group.Count == 1 && item.Dose is { RebookReason: not null };
+            var minutes = redo ? item.Dose!.ChairMinutes : (int)(item.EndsAt - item.StartsAt).TotalMinutes;
             if (item.Status is AppointmentStatus.Booked or AppointmentStatus.CheckedIn)
             {
                 // A finished day of a course is history, not a booking: only what is still to come must land today or later.
@@ -78,6 +80,10 @@ public sealed partial class AppointmentService
             item.StartsAt = settings.ToUtc(startLocal);
             item.EndsAt = settings.ToUtc(startLocal.AddMinutes(minutes));
             item.ChairId = chair?.Id ?? item.ChairId;
+            if (redo)
+            {
+                item.Dose!.RebookReason = null;
+            }
         }
 
         if (DateOnly.FromDateTime(newStartLocal) != DateOnly.FromDateTime(oldStartLocal))

@@ -18,17 +18,17 @@ public sealed partial class AppointmentService
         var settings = ClinicSettings.TimesOnly(await clock.ZoneAsync(cancellationToken));
         var (from, to) = settings.DayInUtc(date);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Project(db.Appointments.Where(a => a.StartsAt < to && a.EndsAt > from), settings, cancellationToken);
+        return await Project(db, db.Appointments.Where(a => a.StartsAt < to && a.EndsAt > from), settings, cancellationToken);
     }
 
     private async Task<IReadOnlyList<AppointmentDto>> GetManyAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {
         var settings = ClinicSettings.TimesOnly(await clock.ZoneAsync(cancellationToken));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Project(db.Appointments.Where(a => ids.Contains(a.Id)), settings, cancellationToken);
+        return await Project(db, db.Appointments.Where(a => ids.Contains(a.Id)), settings, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<AppointmentDto>> Project(IQueryable<Appointment> query, ClinicSettings settings, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<AppointmentDto>> Project(InfusionDbContext db, IQueryable<Appointment> query, ClinicSettings settings, CancellationToken cancellationToken)
     {
         var rows = await query.AsNoTracking()
             .OrderBy(a => a.Chair!.SortOrder).ThenBy(a => a.StartsAt)
@@ -41,8 +41,11 @@ public sealed partial class AppointmentService
                 a.CourseGroup, a.BookedBy, a.BookedAt, a.CheckedInAt, a.InChairAt, a.CompletedAt,
                 a.NoShowAt, a.ActualStart, a.ActualEnd, a.LotNumber, a.LotExpiry, a.ReactionSeverity, a.ReactionAction, a.AmountGiven,
                 a.WindowOverrideReason, a.WindowOverrideBy,
+                OptionCode = a.Dose.OptionCode, a.Dose.RebookReason, VersionId = (int?)a.Dose.Regimen.ProtocolVersionId,
             })
             .ToListAsync(cancellationToken);
+        // Option names come from the protocol versions in use: one more query, only when some dose has an option.
+        var definitions = await ProtocolDefinitions.LoadAsync(db, rows.Where(a => a.OptionCode is not null).Select(a => a.VersionId), cancellationToken);
         return rows.Select(a => new AppointmentDto(
             a.Id, a.PatientId, $"{a.FamilyName}, {a.GivenName}", a.Mrn, a.ChairId, a.ChairName,
             ToOffset(a.StartsAt, settings), ToOffset(a.EndsAt, settings), (int)(a.EndsAt - a.StartsAt).TotalMinutes, a.Status, a.CancelReason,
@@ -52,7 +55,9 @@ public sealed partial class AppointmentService
             a.Status == AppointmentStatus.Completed
                 ? new CompletionDto(ToOffset(a.ActualStart, settings), ToOffset(a.ActualEnd, settings), a.LotNumber, a.LotExpiry, a.ReactionSeverity, a.ReactionAction, a.AmountGiven)
                 : null,
-            a.WindowOverrideReason, a.WindowOverrideBy))
+            a.WindowOverrideReason, a.WindowOverrideBy,
+            a.OptionCode, definitions.OptionName(a.VersionId, a.DoseSequence, a.OptionCode),
+            a.Status is AppointmentStatus.Booked or AppointmentStatus.CheckedIn or AppointmentStatus.InChair ? a.RebookReason : null)) // the booking still to redo, not history
             .ToList();
     }
 

@@ -29,12 +29,16 @@ public sealed record MoveAppointmentRequest
     public string? WindowOverrideReason { get; set; }
 }
 
+/// <param name="Option">The administration option the dose is (to be) given with (e.g. "shorter"); null for a visit or a dose with one way of giving.</param>
+/// <param name="OptionName">That option's name from the regimen's protocol version ("Shorter (about 2 h) — no prior serious infusion reaction").</param>
+/// <param name="RebookReason">Why the booking must be redone (the dose's option changed and the booking is now too short), in words; null when it fits.</param>
 public sealed record AppointmentDto(
     int Id, int PatientId, string PatientName, string Mrn, int ChairId, string ChairName,
     DateTimeOffset Start, DateTimeOffset End, int Minutes, AppointmentStatus Status, string? CancelReason,
     int? DoseId, int? DoseSequence, string? DoseLabel, decimal? DoseAmount, string? DoseUnit, string? Protocol, string? ProtocolName,
     Guid? CourseGroup, string? BookedBy, DateTimeOffset BookedAt, DateTimeOffset? CheckedInAt, DateTimeOffset? InChairAt, DateTimeOffset? CompletedAt,
-    DateTimeOffset? NoShowAt = null, CompletionDto? Completion = null, string? WindowOverrideReason = null, string? WindowOverrideBy = null)
+    DateTimeOffset? NoShowAt = null, CompletionDto? Completion = null, string? WindowOverrideReason = null, string? WindowOverrideBy = null,
+    string? Option = null, string? OptionName = null, string? RebookReason = null)
 {
     /// <summary>Minutes the chair was (or is) used beyond the booking; 0 when on time.</summary>
     public int OverrunMinutes(DateTimeOffset now) => Status switch

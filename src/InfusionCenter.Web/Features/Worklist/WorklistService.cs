@@ -2,6 +2,7 @@ using InfusionCenter.Domain.Protocols;
 using InfusionCenter.Web.Data;
 using InfusionCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using InfusionCenter.Web.Features.Booking;
 using InfusionCenter.Web.Features.ClinicCalendar;
 using InfusionCenter.Web.Features.Regimens;
 using InfusionCenter.Web.Features.SafetyChecks;
@@ -34,22 +35,18 @@ public sealed partial class WorklistService(
             {
                 d.Id, d.RegimenId, d.Regimen!.PatientId, d.Regimen.Patient!.GivenName, d.Regimen.Patient.FamilyName, d.Regimen.Patient.Mrn,
                 d.Regimen.Patient.AuthorizationExpires, d.Regimen.Patient.PreferredTime, d.Regimen.Patient.PreferredWeekdays, Protocol = d.Regimen.ProtocolVersion!.Protocol!.Code, d.Regimen.ProtocolVersion.Name,
-                d.Regimen.ProtocolVersion.DefinitionJson, d.Sequence, d.Label, d.TargetDate, d.Earliest, d.Latest, d.Amount, d.Unit, d.ChairMinutes,
-                d.Course, d.DayInCourse, d.Status, d.AmountPerM2, d.Regimen.Bsa, d.Regimen.Patient.HeightCm, d.Regimen.Patient.WeightKg,
+                d.Regimen.ProtocolVersionId, d.Sequence, d.Label, d.TargetDate, d.Earliest, d.Latest, d.Amount, d.Unit, d.ChairMinutes,
+                d.Course, d.DayInCourse, d.Status, d.AmountPerM2, d.Regimen.Bsa, d.Regimen.Patient.HeightCm, d.Regimen.Patient.WeightKg, d.OptionCode,
             })
             .ToListAsync(cancellationToken);
 
-        var definitions = new Dictionary<string, ProtocolDefinition>();
+        // Each protocol version's definition read and deserialized once, not per dose.
+        var definitions = await ProtocolDefinitions.LoadAsync(db, rows.Select(r => (int?)r.ProtocolVersionId), cancellationToken);
         var courseLengths = rows.GroupBy(r => (r.RegimenId, r.Course)).ToDictionary(g => g.Key, g => g.Count());
         var result = new List<DueDose>();
         foreach (var r in rows)
         {
-            if (!definitions.TryGetValue(r.DefinitionJson, out var definition))
-            {
-                definition = ProtocolJson.Deserialize(r.DefinitionJson);
-                definitions[r.DefinitionJson] = definition;
-            }
-
+            var definition = definitions[r.ProtocolVersionId];
             // A consecutive-day course appears once, by its first open day.
             var courseDays = definition.IsCourseSeries ? courseLengths[(r.RegimenId, r.Course)] : 1;
             if (definition.IsCourseSeries && rows.Any(o => o.RegimenId == r.RegimenId && o.Course == r.Course && o.DayInCourse < r.DayInCourse))
@@ -65,7 +62,8 @@ public sealed partial class WorklistService(
             result.Add(new DueDose(r.Id, r.PatientId, $"{r.FamilyName}, {r.GivenName}", r.Mrn, r.Protocol, r.Name, r.Sequence, r.Label,
                 r.TargetDate, r.Earliest, r.Latest, r.Amount, r.Unit, r.ChairMinutes, courseDays, overdue, r.Status,
                 Flags(definition, r.AuthorizationExpires, r.Latest, r.Sequence, today, overdue),
-                Patients.PatientDto.Preferences(r.PreferredTime, r.PreferredWeekdays), bsaChange));
+                Patients.PatientDto.Preferences(r.PreferredTime, r.PreferredWeekdays), bsaChange,
+                r.OptionCode, definitions.OptionName(r.ProtocolVersionId, r.Sequence, r.OptionCode)));
         }
 
         return result.OrderByDescending(d => d.Overdue).ThenBy(d => d.Latest).ThenBy(d => d.Target).ThenBy(d => d.PatientName).ToList();
