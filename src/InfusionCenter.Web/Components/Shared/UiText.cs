@@ -12,14 +12,20 @@ namespace InfusionCenter.Web.Components.Shared;
 /// </summary>
 public static class UiText
 {
-    /// <summary>One colour per drug, used by the board, the Today page and the capacity charts' legends.</summary>
-    public static readonly IReadOnlyList<(string Code, string Color)> DrugColors =
+    /// <summary>
+    /// One colour per drug, used by the board, the Today page and the capacity charts' legends, with the words a legend
+    /// shows for it (protocols not listed here show their own name wherever one is at hand).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Code, string Color, string Label)> DrugColors =
     [
-        ("ocrelizumab", "#3f7cc0"), ("ublituximab", "#7b5ea7"), ("natalizumab", "#2e9e8f"),
-        ("alemtuzumab", "#d2763a"), ("mitoxantrone", "#c0485b"), ("methylprednisolone", "#8a9a2c"),
+        ("ocrelizumab", "#3f7cc0", "Ocrelizumab"), ("ublituximab", "#7b5ea7", "Ublituximab"), ("natalizumab", "#2e9e8f", "Natalizumab"),
+        ("alemtuzumab", "#d2763a", "Alemtuzumab"), ("mitoxantrone", "#c0485b", "Mitoxantrone"), ("methylprednisolone", "#8a9a2c", "Methylprednisolone"),
         // The newer forms in a lighter shade of their drug's colour.
-        ("ocrelizumab-sc", "#7fa9da"), ("natalizumab-sztn", "#6cc2b6"),
+        ("ocrelizumab-sc", "#7fa9da", "Ocrelizumab SC (Zunovo)"), ("natalizumab-sztn", "#6cc2b6", "Natalizumab (Tyruko)"),
     ];
+
+    /// <summary>The legend's words for a protocol code (the code itself for a protocol an admin added).</summary>
+    public static string DrugLabel(string? protocol) => DrugColors.FirstOrDefault(c => c.Code == protocol).Label ?? protocol ?? "";
 
     public static string DrugColor(string? protocol) => DrugColors.FirstOrDefault(c => c.Code == protocol).Color ?? "#6b7a8c";
 
