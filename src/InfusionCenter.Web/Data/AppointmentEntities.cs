@@ -110,6 +110,12 @@ public sealed partial class Appointment
     /// </summary>
     public int CalendarSequence { get; set; }
 
+    /// <summary>When the patient confirmed this appointment by the link in a message (null: not confirmed); a move clears it.</summary>
+    public DateTime? PatientConfirmedAt { get; set; }
+
+    /// <summary>The patient cancelled it by the link in a message (not a nurse).</summary>
+    public bool CancelledByPatient { get; set; }
+
     public uint RowVersion { get; set; }
 }
 

@@ -52,6 +52,16 @@ public sealed class Patient
     /// <summary>The day the patient asked for no more reminders (null: not opted out); consenting again clears it.</summary>
     public DateOnly? RemindersOptedOutOn { get; set; }
 
+    /// <summary>
+    /// SHA-256 (hex) of the secret in the patient's calendar feed address (null: no feed). The secret itself is shown once
+    /// when made; making a new one revokes the old address.
+    /// </summary>
+    public string? CalendarFeedTokenHash { get; set; }
+
+    public DateTime? CalendarFeedCreatedAt { get; set; }
+
+    public string? CalendarFeedCreatedBy { get; set; }
+
     /// <summary>Reminders go out: consent on file, not opted out since.</summary>
     public bool WantsReminders => ReminderConsentOn is not null && RemindersOptedOutOn is null;
 

@@ -26,6 +26,8 @@ public sealed class InfusionDbContext(DbContextOptions<InfusionDbContext> option
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<MessageLinkUse> MessageLinkUses => Set<MessageLinkUse>();
+
     public DbSet<OpeningHours> OpeningHours => Set<OpeningHours>();
 
     public DbSet<DrugEntity> Drugs => Set<DrugEntity>();

@@ -71,4 +71,30 @@ public sealed class OutboxMessage
     public DateTime CreatedAt { get; set; }
 
     public DateTime? SentAt { get; set; }
+
+    /// <summary>When the sender last tried (sent or failed); <see cref="DueAt"/> is pushed back after a failure.</summary>
+    public DateTime? LastAttemptAt { get; set; }
+}
+
+public enum MessageLinkAction
+{
+    Confirm,
+    Cancel,
+}
+
+/// <summary>
+/// A confirm or cancel link from a patient message that has been used: its id (carried inside the signed link) is the key,
+/// so a link works once even when two clicks race.
+/// </summary>
+public sealed class MessageLinkUse
+{
+    public Guid LinkId { get; set; }
+
+    public long OutboxMessageId { get; set; }
+
+    public int AppointmentId { get; set; }
+
+    public MessageLinkAction Action { get; set; }
+
+    public DateTime UsedAt { get; set; }
 }

@@ -26,6 +26,9 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.PreferredWeekdays).HasDefaultValueSql("'{}'::integer[]");
         builder.Property(p => p.Phone).HasMaxLength(Patient.MaxPhoneLength);
         builder.Property(p => p.Email).HasMaxLength(Patient.MaxEmailLength);
+        builder.Property(p => p.CalendarFeedTokenHash).HasMaxLength(64);
+        builder.HasIndex(p => p.CalendarFeedTokenHash).IsUnique().HasFilter("calendar_feed_token_hash IS NOT NULL");
+        builder.Property(p => p.CalendarFeedCreatedBy).HasMaxLength(256);
         builder.Ignore(p => p.FullName);
     }
 }

@@ -19,3 +19,17 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => new { m.AppointmentId, m.Status });
     }
 }
+
+internal sealed class MessageLinkUseConfiguration : IEntityTypeConfiguration<MessageLinkUse>
+{
+    public void Configure(EntityTypeBuilder<MessageLinkUse> builder)
+    {
+        builder.ToTable("message_link_uses");
+        builder.HasKey(u => u.LinkId);
+        builder.Property(u => u.LinkId).ValueGeneratedNever();
+        builder.Property(u => u.Action).HasConversion<string>().HasMaxLength(10);
+        builder.HasOne<OutboxMessage>().WithMany().HasForeignKey(u => u.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Appointment>().WithMany().HasForeignKey(u => u.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(u => new { u.AppointmentId, u.Action });
+    }
+}

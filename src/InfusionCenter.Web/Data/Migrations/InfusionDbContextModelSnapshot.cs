@@ -70,6 +70,10 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
 
+                    b.Property<bool>("CancelledByPatient")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancelled_by_patient");
+
                     b.Property<int>("ChairId")
                         .HasColumnType("integer")
                         .HasColumnName("chair_id");
@@ -115,6 +119,10 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("notes");
+
+                    b.Property<DateTime?>("PatientConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("patient_confirmed_at");
 
                     b.Property<int>("PatientId")
                         .HasColumnType("integer")
@@ -657,6 +665,42 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionCenter.Web.Data.MessageLinkUse", b =>
+                {
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("link_id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("action");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("LinkId")
+                        .HasName("pk_message_link_uses");
+
+                    b.HasIndex("OutboxMessageId")
+                        .HasDatabaseName("ix_message_link_uses_outbox_message_id");
+
+                    b.HasIndex("AppointmentId", "Action")
+                        .HasDatabaseName("ix_message_link_uses_appointment_id_action");
+
+                    b.ToTable("message_link_uses", (string)null);
+                });
+
             modelBuilder.Entity("InfusionCenter.Web.Data.OpeningHours", b =>
                 {
                     b.Property<int>("Id")
@@ -740,6 +784,10 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -794,6 +842,20 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
+
+                    b.Property<DateTime?>("CalendarFeedCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_feed_created_at");
+
+                    b.Property<string>("CalendarFeedCreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("calendar_feed_created_by");
+
+                    b.Property<string>("CalendarFeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("calendar_feed_token_hash");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -886,6 +948,11 @@ namespace InfusionCenter.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_patients");
+
+                    b.HasIndex("CalendarFeedTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_patients_calendar_feed_token_hash")
+                        .HasFilter("calendar_feed_token_hash IS NOT NULL");
 
                     b.HasIndex("Mrn")
                         .IsUnique()
@@ -1716,6 +1783,23 @@ namespace InfusionCenter.Web.Data.Migrations
                         .HasConstraintName("fk_drug_supplies_doses_dose_id");
 
                     b.Navigation("Dose");
+                });
+
+            modelBuilder.Entity("InfusionCenter.Web.Data.MessageLinkUse", b =>
+                {
+                    b.HasOne("InfusionCenter.Web.Data.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_link_uses_appointments_appointment_id");
+
+                    b.HasOne("InfusionCenter.Web.Data.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_link_uses_outbox_messages_outbox_message_id");
                 });
 
             modelBuilder.Entity("InfusionCenter.Web.Data.OpeningHours", b =>

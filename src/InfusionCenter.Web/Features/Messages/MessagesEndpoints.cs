@@ -11,8 +11,9 @@ public static class MessagesEndpoints
     public static IServiceCollection AddMessages(this IServiceCollection services)
     {
         services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.Section)
-            .Validate(MessagesOptions.IsValid, "Messages:UidDomain must be a host name (letters, digits, '.' and '-').").ValidateOnStart();
+            .Validate(MessagesOptions.IsValid, "Messages:UidDomain must be a host name (letters, digits, '.' and '-') and Messages:PublicBaseUrl an http(s) address.").ValidateOnStart();
         services.AddSingleton<OutboxInterceptor>();
+        services.AddSingleton<MessageLinks>();
         services.AddScoped<ReminderPreferencesValidator>();
         return services.AddScoped<CalendarFileService>().AddScoped<ReminderPreferencesService>();
     }

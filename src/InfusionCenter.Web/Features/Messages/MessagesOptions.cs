@@ -11,7 +11,14 @@ public sealed class MessagesOptions
     /// </summary>
     public string UidDomain { get; set; } = "infusioncenter.local";
 
+    /// <summary>
+    /// The address patients reach this installation at (the confirm/cancel links and calendar feeds in messages start with
+    /// it), e.g. "https://infusion.example-hospital.org".
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
     public static bool IsValid(MessagesOptions options) =>
         !string.IsNullOrWhiteSpace(options.UidDomain) && options.UidDomain.Length <= 200
-        && options.UidDomain.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-');
+        && options.UidDomain.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-')
+        && Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var baseUrl) && baseUrl.Scheme is "http" or "https";
 }

@@ -141,6 +141,9 @@ public sealed class OutboxInterceptor(TimeProvider clock) : SaveChangesIntercept
             return Change.Cancelled;
         }
 
+        // The patient confirmed another time or place: the new one is to confirm again.
+        appointment.PatientConfirmedAt = null;
+
         return appointment.Status is AppointmentStatus.Booked or AppointmentStatus.CheckedIn ? Change.Moved : null;
     }
 
