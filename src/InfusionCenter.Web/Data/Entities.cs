@@ -145,6 +145,14 @@ public sealed class Clinic
     /// <summary>Reminders this many days before each appointment (default 21, 3 and 1).</summary>
     public List<int> ReminderDays { get; set; } = [21, 3, 1];
 
+    /// <summary>Where patients come (street address as it should read in a message); null: not set.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>The number patients call to change or cancel (shown in messages and on the link pages); null: not set.</summary>
+    public string? Phone { get; set; }
+
+    public const int MaxAddressLength = 300;
+
     public uint RowVersion { get; set; }
 }
 

@@ -56,6 +56,8 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         builder.Property(c => c.PreferShorterOptions).HasDefaultValue(true);
         builder.Property(c => c.ReminderDays).HasDefaultValueSql("'{21,3,1}'::integer[]");
         builder.Property(c => c.Name).HasMaxLength(120);
+        builder.Property(c => c.Address).HasMaxLength(Clinic.MaxAddressLength);
+        builder.Property(c => c.Phone).HasMaxLength(Patient.MaxPhoneLength);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         // The name this column has had since the first migration (the naming convention would now drop the "_" before "minutes").
         builder.Property(c => c.MaxStartsPerNursePer30Minutes).HasColumnName("max_starts_per_nurse_per30_minutes");

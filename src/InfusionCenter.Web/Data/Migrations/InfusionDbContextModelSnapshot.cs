@@ -243,6 +243,11 @@ namespace InfusionCenter.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
                     b.Property<int>("DefaultNursesOnShift")
                         .HasColumnType("integer")
                         .HasColumnName("default_nurses_on_shift");
@@ -264,6 +269,11 @@ namespace InfusionCenter.Web.Data.Migrations
                     b.Property<bool>("OrderRequired")
                         .HasColumnType("boolean")
                         .HasColumnName("order_required");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
 
                     b.Property<bool>("PreferShorterOptions")
                         .ValueGeneratedOnAdd()
